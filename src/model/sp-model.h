@@ -1,0 +1,14 @@
+/* sp-model.h — the model library's public API in one include
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sp-calendar.h"
+#include "sp-demo.h"
+#include "sp-money.h"
+#include "sp-plan.h"
+#include "sp-preferences.h"
+#include "sp-region.h"
+#include "sp-rep.h"
+#include "sp-store.h"

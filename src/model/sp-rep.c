@@ -1,0 +1,258 @@
+/* sp-rep.c — a sales rep (销售代表) and the list of them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sp-rep"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-rep.h"
+#include "sp-store-private.h"
+
+struct _SpRep
+{
+  GObject  parent_instance;
+  gint64   id;
+  gint64   region_id;
+  char    *name;
+  char    *region_name;
+  char    *hired_on;
+  gboolean active;
+};
+
+G_DEFINE_FINAL_TYPE (SpRep, sp_rep, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_REGION_NAME,
+  PROP_HIRED_ON,
+  PROP_ACTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sp_rep_finalize (GObject *object)
+{
+  SpRep *self = (SpRep *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->region_name, g_free);
+  g_clear_pointer (&self->hired_on, g_free);
+
+  G_OBJECT_CLASS (sp_rep_parent_class)->finalize (object);
+}
+
+static void
+sp_rep_get_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  SpRep *self = SP_REP (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_REGION_NAME:
+      g_value_set_string (value, self->region_name);
+      break;
+    case PROP_HIRED_ON:
+      g_value_set_string (value, self->hired_on);
+      break;
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_rep_class_init (SpRepClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sp_rep_finalize;
+  object_class->get_property = sp_rep_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REGION_NAME] =
+    g_param_spec_string ("region-name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIRED_ON] =
+    g_param_spec_string ("hired-on", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sp_rep_init (SpRep *self)
+{
+}
+
+gint64
+sp_rep_get_id (SpRep *self)
+{
+  g_return_val_if_fail (SP_IS_REP (self), 0);
+  return self->id;
+}
+
+const char *
+sp_rep_get_name (SpRep *self)
+{
+  g_return_val_if_fail (SP_IS_REP (self), NULL);
+  return self->name;
+}
+
+gint64
+sp_rep_get_region_id (SpRep *self)
+{
+  g_return_val_if_fail (SP_IS_REP (self), 0);
+  return self->region_id;
+}
+
+const char *
+sp_rep_get_region_name (SpRep *self)
+{
+  g_return_val_if_fail (SP_IS_REP (self), NULL);
+  return self->region_name;
+}
+
+const char *
+sp_rep_get_hired_on (SpRep *self)
+{
+  g_return_val_if_fail (SP_IS_REP (self), NULL);
+  return self->hired_on;
+}
+
+gboolean
+sp_rep_get_active (SpRep *self)
+{
+  g_return_val_if_fail (SP_IS_REP (self), FALSE);
+  return self->active;
+}
+
+GListModel *
+sp_rep_list (SpStore  *store,
+             gint64    region_id,
+             GError  **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (SP_TYPE_REP);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+
+  stmt = sp_sql_prepare (sp_store_get_db (store),
+                         "SELECT rep.id, rep.name, rep.region_id, region.name, rep.hired_on,"
+                         "       rep.left_on IS NULL"
+                         "  FROM rep LEFT JOIN region ON region.id = rep.region_id"
+                         " WHERE ?1 = 0 OR rep.region_id = ?1"
+                         " ORDER BY region.position, region.name, rep.name",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, region_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(SpRep) rep = g_object_new (SP_TYPE_REP, NULL);
+
+      rep->id = sqlite3_column_int64 (stmt, 0);
+      rep->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      rep->region_id = sqlite3_column_int64 (stmt, 2);
+      rep->region_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      rep->hired_on = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      rep->active = sqlite3_column_int (stmt, 5) != 0;
+      g_list_store_append (list, rep);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sp_store_set_sql_error (store, error, _("Could not list the reps"));
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+gint64
+sp_rep_add (SpStore     *store,
+            const char  *name,
+            gint64       region_id,
+            GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  gint64 id;
+
+  g_return_val_if_fail (SP_IS_STORE (store), 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  trimmed = g_strstrip (g_strdup (name));
+  if (*trimmed == '\0')
+    {
+      g_set_error_literal (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
+                           _("A rep needs a name"));
+      return 0;
+    }
+
+  db = sp_store_get_db (store);
+  if (!sp_store_begin_edit (store, _("Add rep"), error))
+    return 0;
+
+  stmt = sp_sql_prepare (db, "INSERT INTO rep (name, region_id) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  if (region_id > 0)
+    sqlite3_bind_int64 (stmt, 2, region_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      int code = sqlite3_extended_errcode (db);
+
+      if (code == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
+                     _("There is already a rep named “%s” in this region"), trimmed);
+      else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
+                     _("The region of rep “%s” does not exist"), trimmed);
+      else
+        sp_store_set_sql_error (store, error, _("Could not add the rep"));
+      goto fail;
+    }
+
+  id = sqlite3_last_insert_rowid (db);
+  if (!sp_store_commit_edit (store, error))
+    return 0;
+
+  return id;
+
+fail:
+  sp_store_rollback_edit (store);
+  return 0;
+}

@@ -1,0 +1,77 @@
+/* sp-store-private.h — what other model files need of the store: the raw connection
+ *
+ * Only src/model may include this header; the UI and the CLI go through the model's API.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sp-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3  *sp_store_get_db           (SpStore      *self);
+/* Sets @error from the connection's last error, prefixed with @what. Returns FALSE. */
+gboolean  sp_store_set_sql_error    (SpStore      *self,
+                                     GError      **error,
+                                     const char   *what);
+gboolean  sp_sql_set_error          (sqlite3      *db,
+                                     GError      **error,
+                                     const char   *what);
+/* Runs one or more statements without results. */
+gboolean  sp_sql_exec               (sqlite3      *db,
+                                     const char   *sql,
+                                     GError      **error);
+/* Prepares @sql; on failure sets @error. */
+sqlite3_stmt *sp_sql_prepare        (sqlite3      *db,
+                                     const char   *sql,
+                                     GError      **error);
+/* Column names of @schema.@table in declaration order (table names are the model's own
+ * constants, never user input). */
+GPtrArray    *sp_sql_table_columns  (sqlite3      *db,
+                                     const char   *schema,
+                                     const char   *table,
+                                     GError      **error);
+/* Emits SpStore::changed (after a commit that was not inside a larger edit, an undo, a redo
+ * or an import). Model files that write outside an edit never exist: use begin/commit. */
+void      sp_store_emit_changed     (SpStore      *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* sp-migrations.c */
+/* Brings @db from its user_version up to SP_STORE_SCHEMA_VERSION, one transaction per step. */
+gboolean  sp_migrations_run         (sqlite3      *db,
+                                     GError      **error);
+/* The names of the tables that hold user data, in a fixed order (NULL-terminated). */
+const char * const *sp_migrations_user_tables (void);
+
+/* sp-undo.c — SQLite trigger-based undo log over the user tables. */
+gboolean  sp_undo_install           (sqlite3      *db,
+                                     GError      **error);
+/* Undo-step markers. */
+gboolean  sp_undo_begin_step        (sqlite3      *db,
+                                     GError      **error);
+/* Closes the step under @label; @had_changes tells whether it recorded anything (an empty
+ * step is dropped). A step with changes clears the redo stack. */
+gboolean  sp_undo_end_step          (sqlite3      *db,
+                                     const char   *label,
+                                     gboolean     *had_changes,
+                                     GError      **error);
+/* Label of the newest undo (or redo) step, or NULL. */
+char     *sp_undo_get_label         (sqlite3      *db,
+                                     gboolean      redo);
+/* Reverses the newest step of the undo stack (@redo FALSE) or redo stack (TRUE), recording
+ * the reverse of the reverse on the other stack. Runs inside the caller's transaction. */
+gboolean  sp_undo_apply_step        (sqlite3      *db,
+                                     gboolean      redo,
+                                     GError      **error);
+/* Turns recording on/off (imports and migrations do not record). */
+gboolean  sp_undo_set_recording     (sqlite3      *db,
+                                     gboolean      recording,
+                                     GError      **error);
+gboolean  sp_undo_clear             (sqlite3      *db,
+                                     GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,797 @@
+/* sp-store.c — the workspace database: opening, validation, migrations, edits and undo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sp-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sp-store-private.h"
+
+struct _SpStore
+{
+  GObject   parent_instance;
+
+  sqlite3  *db;
+  char     *path;
+  char     *undo_label;
+  char     *redo_label;
+  char     *edit_label;
+  guint     read_only : 1;
+  guint     in_edit : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SpStore, sp_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (sp-store-error-quark, sp_store_error)
+
+static void
+sp_store_finalize (GObject *object)
+{
+  SpStore *self = (SpStore *)object;
+
+  if (self->in_edit)
+    sp_store_rollback_edit (self);
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->undo_label, g_free);
+  g_clear_pointer (&self->redo_label, g_free);
+  g_clear_pointer (&self->edit_label, g_free);
+
+  G_OBJECT_CLASS (sp_store_parent_class)->finalize (object);
+}
+
+static void
+sp_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SpStore *self = SP_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, sp_store_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, sp_store_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_store_class_init (SpStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sp_store_finalize;
+  object_class->get_property = sp_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after every committed edit, undo, redo and import: the data changed. */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sp_store_init (SpStore *self)
+{
+}
+
+char *
+sp_store_default_path (void)
+{
+  const char *env = g_getenv ("SALES_PLANNER_FILE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "sales-planner", "workspace.db", NULL);
+}
+
+char *
+sp_store_backup_dir (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+/* Validation: everything here reads, nothing writes. */
+
+static gboolean
+has_sqlite_header (const char  *path,
+                   gboolean    *empty,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[16] = { 0 };
+  FILE *fp = g_fopen (path, "rb");
+  size_t n;
+
+  if (fp == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, SP_STORE_ERROR,
+                   saved == EACCES ? SP_STORE_ERROR_READ_ONLY : SP_STORE_ERROR_IO,
+                   _("Could not open “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  n = fread (header, 1, sizeof header, fp);
+  fclose (fp);
+
+  *empty = n == 0;
+  if (n == 0)
+    return TRUE;
+
+  if (n < sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is not a Sales Planner workspace: it is not a database file, or it is damaged"),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_pragma_int (sqlite3     *db,
+                 const char  *sql,
+                 int         *out)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  *out = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* Checks an opened connection: ours (or brand new), not newer, quick_check ok. */
+static gboolean
+validate_connection (sqlite3     *db,
+                     const char  *path,
+                     GError     **error)
+{
+  int app_id = 0;
+  int version = 0;
+  int tables = 0;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!read_pragma_int (db, "SELECT count(*) FROM sqlite_schema", &tables)
+      || !read_pragma_int (db, "PRAGMA application_id", &app_id)
+      || !read_pragma_int (db, "PRAGMA user_version", &version))
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read: %s"), path, sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  if (app_id != SP_STORE_APPLICATION_ID && !(app_id == 0 && tables == 0 && version == 0))
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not a Sales Planner workspace"),
+                   path);
+      return FALSE;
+    }
+
+  if (version > SP_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Sales Planner (workspace version %d; "
+                     "this version reads up to %d). Update Sales Planner to open it."),
+                   path, version, SP_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW
+      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      const char *detail = stmt ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened: %s"),
+                   path, detail ? detail : sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A file we only read is opened through a URI: with no -wal file beside it the main file holds
+ * everything, and "immutable" keeps SQLite from creating -wal/-shm files next to it, so the
+ * folder stays exactly as it was. */
+static char *
+read_only_uri (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped,
+                          g_file_test (wal, G_FILE_TEST_EXISTS) ? "" : "&immutable=1");
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 int          flags,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *uri = (flags & SQLITE_OPEN_READONLY) ? read_only_uri (path) : NULL;
+
+  if (sqlite3_open_v2 (uri ? uri : path, &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI,
+                       NULL) != SQLITE_OK)
+    {
+      int code = db ? sqlite3_errcode (db) : SQLITE_CANTOPEN;
+
+      g_set_error (error, SP_STORE_ERROR,
+                   code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? SP_STORE_ERROR_CORRUPT
+                                                                   : SP_STORE_ERROR_IO,
+                   _("Could not open “%s”: %s"), path,
+                   db ? sqlite3_errmsg (db) : sqlite3_errstr (code));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  return db;
+}
+
+gboolean
+sp_store_validate_file (const char  *path,
+                        GError     **error)
+{
+  gboolean empty = FALSE;
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_IO,
+                   _("“%s” does not exist"), path);
+      return FALSE;
+    }
+
+  if (!has_sqlite_header (path, &empty, error))
+    return FALSE;
+
+  if (empty)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is empty: it is not a Sales Planner workspace"), path);
+      return FALSE;
+    }
+
+  db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return FALSE;
+
+  ok = validate_connection (db, path, error);
+  if (ok)
+    {
+      int app_id = 0;
+
+      /* A brand-new empty database is fine to open, but not to import. */
+      read_pragma_int (db, "PRAGMA application_id", &app_id);
+      if (app_id != SP_STORE_APPLICATION_ID)
+        {
+          g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_FOREIGN,
+                       _("“%s” is not a Sales Planner workspace"), path);
+          ok = FALSE;
+        }
+    }
+
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+static gboolean
+check_writable (const char  *path,
+                gboolean     exists,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if ((exists && g_access (path, W_OK) != 0) || g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only: Sales Planner needs to write to the file and its folder. "
+                     "Copy it to a folder you can write to, or import it."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static SpStore *
+store_new (sqlite3    *db,
+           const char *path,
+           gboolean    read_only)
+{
+  SpStore *self = g_object_new (SP_TYPE_STORE, NULL);
+
+  self->db = db;
+  self->path = g_strdup (path);
+  self->read_only = !!read_only;
+  return self;
+}
+
+SpStore *
+sp_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(SpStore) self = NULL;
+  gboolean exists;
+  gboolean empty = TRUE;
+  int version = 0;
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, SP_STORE_ERROR,
+                       saved == EACCES || saved == EROFS ? SP_STORE_ERROR_READ_ONLY
+                                                         : SP_STORE_ERROR_IO,
+                       _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+          return NULL;
+        }
+    }
+  else if (!has_sqlite_header (path, &empty, error))
+    return NULL;
+
+  /* Validate through a read-only connection first, so a bad file is never touched. */
+  if (exists && !empty)
+    {
+      db = open_connection (path, SQLITE_OPEN_READONLY, error);
+      if (db == NULL)
+        return NULL;
+      if (!validate_connection (db, path, error)
+          || !read_pragma_int (db, "PRAGMA user_version", &version))
+        {
+          sqlite3_close_v2 (db);
+          return NULL;
+        }
+      sqlite3_close_v2 (db);
+    }
+
+  if (!check_writable (path, exists, error))
+    return NULL;
+
+  db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    return NULL;
+
+  self = store_new (db, path, FALSE);
+
+  if (sqlite3_db_readonly (db, "main") == 1)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only: Sales Planner needs to write to the file and its folder. "
+                     "Copy it to a folder you can write to, or import it."), path);
+      return NULL;
+    }
+
+  if (!sp_sql_exec (db,
+                    "PRAGMA journal_mode = WAL;"
+                    "PRAGMA synchronous = FULL;"
+                    "PRAGMA foreign_keys = ON;"
+                    "PRAGMA recursive_triggers = ON;"
+                    "PRAGMA temp_store = MEMORY;",
+                    error))
+    {
+      g_prefix_error (error, _("Could not open “%s”: "), path);
+      return NULL;
+    }
+
+  /* Every migration of an existing workspace runs after an automatic backup. */
+  if (version > 0 && version < SP_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *reason = g_strdup_printf ("before-v%d", SP_STORE_SCHEMA_VERSION);
+      g_autofree char *backup = sp_store_backup (self, reason, error);
+
+      if (backup == NULL)
+        return NULL;
+    }
+
+  if (!sp_migrations_run (db, error) || !sp_undo_install (db, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+SpStore *
+sp_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!sp_store_validate_file (path, error))
+    return NULL;
+
+  db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return NULL;
+
+  return store_new (db, path, TRUE);
+}
+
+const char *
+sp_store_get_path (SpStore *self)
+{
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+sp_store_get_db (SpStore *self)
+{
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+gboolean
+sp_store_set_sql_error (SpStore     *self,
+                        GError     **error,
+                        const char  *what)
+{
+  return sp_sql_set_error (self->db, error, what);
+}
+
+int
+sp_store_get_schema_version (SpStore *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (SP_IS_STORE (self), -1);
+
+  read_pragma_int (self->db, "PRAGMA user_version", &version);
+  return version;
+}
+
+gboolean
+sp_store_check (SpStore  *self,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) integrity = NULL;
+  g_autoptr(sqlite3_stmt) fk = NULL;
+  const char *result;
+
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+
+  integrity = sp_sql_prepare (self->db, "PRAGMA integrity_check(1)", error);
+  if (integrity == NULL)
+    return FALSE;
+
+  if (sqlite3_step (integrity) != SQLITE_ROW)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: %s"), self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+
+  result = (const char *) sqlite3_column_text (integrity, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: %s"), self->path, result);
+      return FALSE;
+    }
+
+  fk = sp_sql_prepare (self->db, "PRAGMA foreign_key_check", error);
+  if (fk == NULL)
+    return FALSE;
+
+  if (sqlite3_step (fk) == SQLITE_ROW)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is inconsistent: a row of table “%s” refers to a missing row of “%s”"),
+                   self->path, sqlite3_column_text (fk, 0), sqlite3_column_text (fk, 2));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+sp_store_emit_changed (SpStore *self)
+{
+  g_return_if_fail (SP_IS_STORE (self));
+
+  g_clear_pointer (&self->undo_label, g_free);
+  g_clear_pointer (&self->redo_label, g_free);
+  if (!self->read_only)
+    {
+      self->undo_label = sp_undo_get_label (self->db, FALSE);
+      self->redo_label = sp_undo_get_label (self->db, TRUE);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+refuse_read_only (SpStore  *self,
+                  GError  **error)
+{
+  if (!self->read_only)
+    return FALSE;
+
+  g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
+               _("“%s” is open read-only and cannot be changed"), self->path);
+  return TRUE;
+}
+
+gboolean
+sp_store_begin_edit (SpStore     *self,
+                     const char  *label,
+                     GError     **error)
+{
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (!self->in_edit, FALSE);
+
+  if (refuse_read_only (self, error))
+    return FALSE;
+
+  if (!sp_sql_exec (self->db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+
+  if (!sp_undo_begin_step (self->db, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  self->in_edit = TRUE;
+  g_free (self->edit_label);
+  self->edit_label = g_strdup (label);
+  return TRUE;
+}
+
+gboolean
+sp_store_commit_edit (SpStore  *self,
+                      GError  **error)
+{
+  gboolean had_changes = FALSE;
+
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_edit, FALSE);
+
+  if (!sp_undo_end_step (self->db, self->edit_label, &had_changes, error)
+      || !sp_sql_exec (self->db, "COMMIT;", error))
+    {
+      sp_store_rollback_edit (self);
+      return FALSE;
+    }
+
+  self->in_edit = FALSE;
+  g_clear_pointer (&self->edit_label, g_free);
+
+  if (had_changes)
+    sp_store_emit_changed (self);
+
+  return TRUE;
+}
+
+void
+sp_store_rollback_edit (SpStore *self)
+{
+  g_return_if_fail (SP_IS_STORE (self));
+
+  if (!self->in_edit)
+    return;
+
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+
+  /* The recording flag lives in a TEMP table, rolled back with the rest. */
+  self->in_edit = FALSE;
+  g_clear_pointer (&self->edit_label, g_free);
+}
+
+gboolean
+sp_store_in_edit (SpStore *self)
+{
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+
+  return self->in_edit;
+}
+
+gboolean
+sp_store_can_undo (SpStore *self)
+{
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+
+  return self->undo_label != NULL;
+}
+
+gboolean
+sp_store_can_redo (SpStore *self)
+{
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+
+  return self->redo_label != NULL;
+}
+
+const char *
+sp_store_get_undo_label (SpStore *self)
+{
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+
+  return self->undo_label;
+}
+
+const char *
+sp_store_get_redo_label (SpStore *self)
+{
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+
+  return self->redo_label;
+}
+
+static gboolean
+apply_history (SpStore   *self,
+               gboolean   redo,
+               GError   **error)
+{
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_edit, FALSE);
+
+  if (refuse_read_only (self, error))
+    return FALSE;
+
+  if (!sp_sql_exec (self->db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+
+  if (!sp_undo_apply_step (self->db, redo, error)
+      || !sp_sql_exec (self->db, "COMMIT;", error))
+    {
+      if (sqlite3_get_autocommit (self->db) == 0)
+        sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  sp_store_emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+sp_store_undo (SpStore  *self,
+               GError  **error)
+{
+  return apply_history (self, FALSE, error);
+}
+
+gboolean
+sp_store_redo (SpStore  *self,
+               GError  **error)
+{
+  return apply_history (self, TRUE, error);
+}
+
+void
+sp_store_clear_history (SpStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SP_IS_STORE (self));
+
+  if (self->read_only)
+    return;
+
+  if (!sp_undo_clear (self->db, &error))
+    g_warning ("Could not clear the undo history: %s", error->message);
+
+  sp_store_emit_changed (self);
+}
+
+char *
+sp_store_get_setting (SpStore    *self,
+                      const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SP_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM setting WHERE key = ?", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  return NULL;
+}
+
+gboolean
+sp_store_set_setting (SpStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (self->in_edit, FALSE);
+
+  stmt = sp_sql_prepare (self->db,
+                         "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                         "ON CONFLICT (key) DO UPDATE SET value = ?2 WHERE value IS NOT ?2",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sp_sql_set_error (self->db, error, _("Could not save the setting"));
+
+  return TRUE;
+}
