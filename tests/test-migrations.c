@@ -1,0 +1,169 @@
+/* test-migrations.c — each schema migration, from a fixture file of the previous version
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "sp-model.h"
+#include "sp-store-private.h"
+#include "sp-test-utils.h"
+
+static gint64
+count (SpStore    *store,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sp_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Version 0 → 1 → 2: an empty file becomes a workspace with every table. */
+static void
+test_migrations_from_empty (void)
+{
+  g_autofree char *dir = sp_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "w.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) store = sp_store_open (path, &error);
+  const char * const *tables = sp_migrations_user_tables ();
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_store_get_schema_version (store), ==, 2);
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
+                                              "WHERE type = 'table' AND name = '%s'", tables[i]);
+      g_assert_cmpint (count (store, sql), ==, 1);
+    }
+  /* No backup for a brand-new workspace: there was nothing to lose. */
+  {
+    g_autofree char *backups = sp_store_backup_dir (path);
+    g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+  }
+  sp_test_remove_tree (dir);
+}
+
+/* Version 1 → 2: data kept, indexes and the new column added, a backup of v1 taken first. */
+static void
+test_migrations_v1_to_v2 (void)
+{
+  g_autofree char *dir = sp_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "w.db", NULL);
+  g_autofree char *backups = sp_store_backup_dir (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GListModel) regions = NULL;
+  g_autoptr(GListModel) plans = NULL;
+  g_autofree char *before_orders = NULL;
+  g_autofree char *after_orders = NULL;
+
+  sp_test_load_fixture ("workspace-v1.sql", path);
+  before_orders = sp_test_query_text (path, "SELECT group_concat(order_day || '=' || amount, ';') "
+                                            "FROM (SELECT * FROM history_order ORDER BY id)");
+
+  store = sp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_store_get_schema_version (store), ==, 2);
+
+  after_orders = sp_test_query_text (path, "SELECT group_concat(order_day || '=' || amount, ';') "
+                                           "FROM (SELECT * FROM history_order ORDER BY id)");
+  g_assert_cmpstr (before_orders, ==, "2024-05-10=12345678;2024-11-02=95758");
+  g_assert_cmpstr (after_orders, ==, before_orders);
+
+  regions = sp_region_list (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 2);
+  {
+    g_autoptr(SpRegion) east = g_list_model_get_item (regions, 0);
+    g_assert_cmpstr (sp_region_get_name (east), ==, "华东区");
+    g_assert_cmpuint (sp_region_get_rep_count (east), ==, 1);
+  }
+
+  /* The fixture's fiscal year starts in April: FY2025's last year is 2024-04..2025-03. */
+  plans = sp_plan_list (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  {
+    g_autoptr(SpPlan) plan = g_list_model_get_item (plans, 0);
+    g_assert_cmpint (sp_plan_get_target (plan), ==, 150000000);
+    g_assert_cmpint (sp_plan_get_last_year_actual (plan), ==, 12345678 + 95758);
+  }
+
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
+                                 "AND name = 'worklog_entry_by_day'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM opportunity WHERE lost_reason = ''"), ==, 1);
+  g_assert_true (sp_store_check (store, &error));
+  g_assert_no_error (error);
+
+  /* The backup is the version-1 file as it was. */
+  {
+    g_autoptr(GDir) d = g_dir_open (backups, 0, &error);
+    const char *name;
+    guint n = 0;
+
+    g_assert_no_error (error);
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *backup = g_build_filename (backups, name, NULL);
+        g_autofree char *version = sp_test_query_text (backup, "PRAGMA user_version");
+        g_autofree char *orders = sp_test_query_text (backup, "SELECT group_concat(order_day || '=' || amount, ';') "
+                                                              "FROM (SELECT * FROM history_order ORDER BY id)");
+
+        g_assert_true (g_str_has_suffix (name, "-before-v2" SP_STORE_FILE_SUFFIX));
+        g_assert_cmpstr (version, ==, "1");
+        g_assert_cmpstr (orders, ==, before_orders);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  sp_test_remove_tree (dir);
+}
+
+/* A migration that fails leaves the file at its old version with its data. */
+static void
+test_migrations_failure_rolls_back (void)
+{
+  g_autofree char *dir = sp_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "w.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) store = NULL;
+  sqlite3 *db = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *column = NULL;
+
+  sp_test_load_fixture ("workspace-v1.sql", path);
+  /* Something already holds a name version 2 needs. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE rep_by_region (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = sp_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_SQL);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+
+  version = sp_test_query_text (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "1");
+  column = sp_test_query_text (path, "SELECT count(*) FROM pragma_table_info('opportunity') "
+                                     "WHERE name = 'lost_reason'");
+  g_assert_cmpstr (column, ==, "0");
+
+  sp_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/migrations/0-to-2", test_migrations_from_empty);
+  g_test_add_func ("/migrations/1-to-2", test_migrations_v1_to_v2);
+  g_test_add_func ("/migrations/failure-rolls-back", test_migrations_failure_rolls_back);
+
+  return g_test_run ();
+}
