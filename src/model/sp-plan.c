@@ -270,7 +270,7 @@ sp_plan_set_targets (SpStore  *store,
   if (sqlite3_changes (db) == 0)
     {
       g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
-                   _("There is no plan with id %" G_GINT64_FORMAT), plan_id);
+                   _("There is no plan with id %lld"), (long long) plan_id);
       goto fail;
     }
 
