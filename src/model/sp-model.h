@@ -12,3 +12,4 @@
 #include "sp-region.h"
 #include "sp-rep.h"
 #include "sp-store.h"
+#include "sp-workload.h"
