@@ -319,6 +319,21 @@ test_store_export_import (void)
   g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
   g_clear_error (&error);
   {
+    g_autofree char *same = g_build_filename (dir, ".", "a.db", NULL);
+
+    g_assert_false (sp_store_export (a, same, &error));
+    g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (sp_store_import (a, same, NULL, &error));
+    g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  /* A folder is not a workspace, and says so. */
+  g_assert_false (sp_store_validate_file (dir, &error));
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+  {
     g_autofree char *nowhere = g_build_filename (dir, "missing", "x.salesplan", NULL);
 
     g_assert_false (sp_store_export (a, nowhere, &error));

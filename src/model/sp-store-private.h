@@ -34,6 +34,12 @@ GPtrArray    *sp_sql_table_columns  (sqlite3      *db,
                                      const char   *schema,
                                      const char   *table,
                                      GError      **error);
+/* An SQLite URI that opens @path for reading only and, when no -wal file is beside it, as
+ * immutable, so that reading leaves the folder exactly as it was. */
+char         *sp_store_read_only_uri (const char  *path);
+/* TRUE if both paths name the same existing file (same device and inode). */
+gboolean      sp_store_same_file     (const char  *a,
+                                      const char  *b);
 /* Emits SpStore::changed (after a commit that was not inside a larger edit, an undo, a redo
  * or an import). Model files that write outside an edit never exist: use begin/commit. */
 void      sp_store_emit_changed     (SpStore      *self);

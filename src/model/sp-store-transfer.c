@@ -20,6 +20,16 @@
 
 #define MAX_BACKUPS 20
 
+gboolean
+sp_store_same_file (const char *a,
+                    const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0
+         && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 static gboolean
 sync_path (const char  *path,
            GError     **error)
@@ -119,7 +129,8 @@ sp_store_export (SpStore     *self,
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
-  if (g_strcmp0 (dest_path, sp_store_get_path (self)) == 0)
+  if (g_strcmp0 (dest_path, sp_store_get_path (self)) == 0
+      || sp_store_same_file (dest_path, sp_store_get_path (self)))
     {
       g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
                    _("Cannot export the workspace onto itself (“%s”)"), dest_path);
@@ -323,7 +334,8 @@ sp_store_import (SpStore     *self,
 
   db = sp_store_get_db (self);
 
-  if (g_strcmp0 (src_path, sp_store_get_path (self)) == 0)
+  if (g_strcmp0 (src_path, sp_store_get_path (self)) == 0
+      || sp_store_same_file (src_path, sp_store_get_path (self)))
     {
       g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
                    _("Cannot import the workspace into itself (“%s”)"), src_path);
@@ -343,8 +355,7 @@ sp_store_import (SpStore     *self,
     goto fail;
   {
     /* Read-only, so the imported file is never modified. */
-    g_autofree char *escaped = g_uri_escape_string (source, "/", FALSE);
-    g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", escaped);
+    g_autofree char *uri = sp_store_read_only_uri (source);
 
     sqlite3_bind_text (attach, 1, uri, -1, SQLITE_TRANSIENT);
   }

@@ -146,8 +146,17 @@ has_sqlite_header (const char  *path,
 {
   static const char magic[16] = "SQLite format 3";
   char header[16] = { 0 };
-  FILE *fp = g_fopen (path, "rb");
+  FILE *fp;
   size_t n;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_IO,
+                   _("“%s” is a folder, not a Sales Planner workspace"), path);
+      return FALSE;
+    }
+
+  fp = g_fopen (path, "rb");
 
   if (fp == NULL)
     {
@@ -247,8 +256,8 @@ validate_connection (sqlite3     *db,
 /* A file we only read is opened through a URI: with no -wal file beside it the main file holds
  * everything, and "immutable" keeps SQLite from creating -wal/-shm files next to it, so the
  * folder stays exactly as it was. */
-static char *
-read_only_uri (const char *path)
+char *
+sp_store_read_only_uri (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
@@ -263,7 +272,7 @@ open_connection (const char  *path,
                  GError     **error)
 {
   sqlite3 *db = NULL;
-  g_autofree char *uri = (flags & SQLITE_OPEN_READONLY) ? read_only_uri (path) : NULL;
+  g_autofree char *uri = (flags & SQLITE_OPEN_READONLY) ? sp_store_read_only_uri (path) : NULL;
 
   if (sqlite3_open_v2 (uri ? uri : path, &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI,
                        NULL) != SQLITE_OK)

@@ -1,0 +1,77 @@
+/* sp-cli-private.h — what the command files of sales-planner-cli share
+ *
+ * A command is one entry in the table in sp-cli.c and one run function. The run function
+ * declares its options, calls sp_cli_parse(), does its work through the model's API and
+ * returns FALSE with a GError on failure: main() prints the one error line and the exit code.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "sp-model.h"
+
+G_BEGIN_DECLS
+
+#define SP_CLI_NAME "sales-planner-cli"
+
+#define SP_CLI_ERROR (sp_cli_error_quark ())
+
+typedef enum
+{
+  SP_CLI_ERROR_USAGE,  /* unknown command or option, missing or extra argument, bad value */
+  SP_CLI_ERROR_EXISTS, /* would replace a file without --force */
+} SpCliError;
+
+typedef struct _SpCli        SpCli;
+typedef struct _SpCliCommand SpCliCommand;
+
+/* Runs a command; @argv[0] is the command's name. FALSE with @error on failure. */
+typedef gboolean (*SpCliRunFunc) (SpCli       *cli,
+                                  int          argc,
+                                  char       **argv,
+                                  GError     **error);
+
+struct _SpCliCommand
+{
+  const char   *name;
+  const char   *parameter_string; /* N_(), e.g. "FILE"; NULL if the command takes none */
+  const char   *summary;          /* N_(), one line for the command list */
+  SpCliRunFunc  run;
+};
+
+struct _SpCli
+{
+  const SpCliCommand *command; /* the command being run */
+  char               *file;    /* --file, or NULL for sp_store_default_path() */
+};
+
+GQuark    sp_cli_error_quark (void);
+
+/* Parses @argv for the running command: @entries (may be NULL) plus --file and --help.
+ * Between @min_args and @max_args positional arguments are accepted; they are returned in
+ * @args (NULL-terminated, never NULL on success). If --help was given, prints the command's
+ * help on stdout and sets @help_shown: the command then returns TRUE at once. */
+gboolean  sp_cli_parse       (SpCli              *cli,
+                              const GOptionEntry *entries,
+                              int                 argc,
+                              char              **argv,
+                              guint               min_args,
+                              guint               max_args,
+                              GStrv              *args,
+                              gboolean           *help_shown,
+                              GError            **error);
+/* The workspace path: --file if given, else sp_store_default_path(). */
+char     *sp_cli_get_file    (SpCli              *cli);
+/* Whether stderr is a terminal (progress lines are only for people). */
+gboolean  sp_cli_stderr_is_tty (void);
+
+/* sp-cli-workspace.c */
+gboolean  sp_cli_run_init    (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_demo    (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_import  (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_export  (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_check   (SpCli *cli, int argc, char **argv, GError **error);
+
+G_END_DECLS
