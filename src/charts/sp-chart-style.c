@@ -45,7 +45,7 @@ static const Palette palettes[] = {
   },
   /* Dark room, washed-out projector: black text on white, saturated dark series, big type. */
   [SP_CHART_PALETTE_PROJECTOR] = {
-    RGB (0xffffff), RGB (0x000000), RGB (0x77767b), RGB (0x0000c0), RGB (0x005a2b), RGB (0xa50000),
+    RGB (0xffffff), RGB (0x000000), RGB (0x77767b), RGB (0x0000c0), RGB (0x1f8a3c), RGB (0xa50000),
     { RGB (0x00458a), RGB (0x9a3c00), RGB (0x00634a), RGB (0x8a2f66),
       RGB (0x6b4b00), RGB (0x004f7a), RGB (0x3d2f99), RGB (0x000000) },
     1.5, 3.0,
