@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "sp-allocation.h"
 #include "sp-calendar.h"
 #include "sp-demo.h"
 #include "sp-money.h"
