@@ -73,7 +73,8 @@ char     *sp_undo_get_label         (sqlite3      *db,
 gboolean  sp_undo_apply_step        (sqlite3      *db,
                                      gboolean      redo,
                                      GError      **error);
-/* Turns recording on/off (imports and migrations do not record). */
+/* Turns recording on/off. Off is for bulk writes inside one transaction (imports, demo
+ * data): the triggers are dropped until the next edit or recording on. */
 gboolean  sp_undo_set_recording     (sqlite3      *db,
                                      gboolean      recording,
                                      GError      **error);

@@ -113,6 +113,9 @@ sp_undo_install (sqlite3  *db,
   return TRUE;
 }
 
+static gboolean ensure_triggers (sqlite3  *db,
+                                 GError  **error);
+
 static gboolean
 set_state (sqlite3   *db,
            gboolean   recording,
@@ -172,8 +175,12 @@ gboolean
 sp_undo_begin_step (sqlite3  *db,
                     GError  **error)
 {
-  gint64 step = top_step (db, 0, error);
+  gint64 step;
 
+  if (!ensure_triggers (db, error))
+    return FALSE;
+
+  step = top_step (db, 0, error);
   if (step < 0)
     return FALSE;
 
@@ -316,6 +323,42 @@ sp_undo_apply_step (sqlite3   *db,
   return TRUE;
 }
 
+/* Bulk writes (imports, demo data) are not undoable: the triggers are dropped for them, as
+ * even a trigger that records nothing costs a large share of a million-row insert. The
+ * next edit puts them back. */
+static gboolean
+drop_triggers (sqlite3  *db,
+               GError  **error)
+{
+  const char * const *tables = sp_migrations_user_tables ();
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    g_string_append_printf (sql,
+                            "DROP TRIGGER IF EXISTS temp.\"sp_undo_%s_insert\";"
+                            "DROP TRIGGER IF EXISTS temp.\"sp_undo_%s_update\";"
+                            "DROP TRIGGER IF EXISTS temp.\"sp_undo_%s_delete\";",
+                            tables[i], tables[i], tables[i]);
+
+  return sp_sql_exec (db, sql->str, error);
+}
+
+static gboolean
+ensure_triggers (sqlite3  *db,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sp_sql_prepare (db, "SELECT 1 FROM temp.sqlite_schema WHERE type = 'trigger' "
+                        "AND name = 'sp_undo_setting_insert'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+
+  return sp_undo_install (db, error);
+}
+
 gboolean
 sp_undo_set_recording (sqlite3   *db,
                        gboolean   recording,
@@ -325,11 +368,15 @@ sp_undo_set_recording (sqlite3   *db,
 
   if (recording)
     {
+      if (!ensure_triggers (db, error))
+        return FALSE;
       step = top_step (db, 0, error);
       if (step < 0)
         return FALSE;
       step++;
     }
+  else if (!drop_triggers (db, error))
+    return FALSE;
 
   return set_state (db, recording, 0, step, error);
 }
