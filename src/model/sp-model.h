@@ -6,6 +6,7 @@
 
 #include "sp-allocation.h"
 #include "sp-calendar.h"
+#include "sp-csv.h"
 #include "sp-demo.h"
 #include "sp-money.h"
 #include "sp-plan.h"
@@ -14,3 +15,4 @@
 #include "sp-rep.h"
 #include "sp-store.h"
 #include "sp-workload.h"
+#include "sp-worklog.h"

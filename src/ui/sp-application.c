@@ -1,0 +1,390 @@
+/* sp-application.c — the Sales Planner application: opens workspaces, app-wide actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sp-application"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sp-model.h"
+
+#include "sp-application.h"
+#include "sp-preferences-window.h"
+#include "sp-window.h"
+
+struct _SpApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "file", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the workspace at PATH instead of the default one"), N_("PATH") },
+  { NULL }
+};
+
+static SpWindow *
+find_window (SpApplication *self,
+             const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (SP_IS_WINDOW (l->data)
+          && g_strcmp0 (sp_store_get_path (sp_window_get_store (l->data)), path) == 0)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_workspace_window (SpApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (SP_IS_WINDOW (l->data))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static SpWindow *
+get_active_workspace_window (SpApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SP_IS_WINDOW (active))
+    return SP_WINDOW (active);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (SP_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+open_chooser_response_cb (SpApplication        *self,
+                          int                   response,
+                          GtkFileChooserNative *native)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        sp_application_open_workspace (self, path);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
+  g_object_unref (native);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+choose_workspace (SpApplication *self,
+                  GtkWindow     *parent)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) ours = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Open Workspace"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  gtk_file_filter_set_name (ours, _("Sales Planner Workspaces"));
+  gtk_file_filter_add_pattern (ours, "*" SP_STORE_FILE_SUFFIX);
+  gtk_file_filter_add_pattern (ours, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), ours);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+
+  /* No window may be left while the portal is up: keep the application alive. */
+  g_application_hold (G_APPLICATION (self));
+  g_signal_connect_object (native, "response", G_CALLBACK (open_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_error_response_cb (SpApplication    *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "open") == 0)
+    choose_workspace (self, NULL);
+}
+
+static void
+show_open_error (SpApplication *self,
+                 const char    *path,
+                 const GError  *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog;
+  g_autofree char *name = g_filename_display_basename (path);
+  gboolean others = has_workspace_window (self);
+
+  /* Without a parent when it is the first window: libadwaita logs a message then. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Cannot Open the Workspace"),
+                                                       NULL));
+  /* Translators: the first %s is the reason, the second the file's name. */
+  adw_message_dialog_format_body (dialog, _("%s\n\n“%s” was not changed."),
+                                  error->message, name);
+  adw_message_dialog_add_responses (dialog,
+                                    "quit", others ? _("_Close") : _("_Quit"),
+                                    "open", _("_Open Another File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "quit");
+  /* The dialog may be the only window: it keeps the application running. */
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+sp_application_open_workspace (SpApplication *self,
+                               const char    *path)
+{
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SpWindow *window;
+  gboolean first_run;
+
+  g_return_if_fail (SP_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  if ((window = find_window (self, path)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  first_run = !g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!(store = sp_store_open (path, &error)))
+    {
+      g_debug ("Cannot open %s: %s", path, error->message);
+      show_open_error (self, path, error);
+      return;
+    }
+
+  window = sp_window_new (self, store);
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (first_run)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today,
+                      g_date_time_get_day_of_month (now),
+                      g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+      sp_window_fill_demo (window, &today);
+    }
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing (rather than destroying) lets each window save its state. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Sales Planner developers"), NULL };
+
+  adw_show_about_window (parent,
+                         "application-name", _("Sales Planner"),
+                         "application-icon", APP_ID,
+                         "version", VERSION,
+                         "developer-name", _("The Sales Planner developers"),
+                         "developers", developers,
+                         "copyright", _("© 2026 The Sales Planner developers"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://example.com/sales-planner",
+                         /* Translators: your name and email, one translator a line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  SpWindow *window = get_active_workspace_window (self);
+  GtkWindow *prefs;
+
+  if (window == NULL)
+    return;
+
+  prefs = sp_preferences_window_new (sp_window_get_preferences (window));
+  gtk_window_set_transient_for (prefs, GTK_WINDOW (window));
+  gtk_window_present (prefs);
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  SpApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  /* The .ui names its translation domain itself. (Setting it on the builder as well makes
+   * GTK 4.8 read freed memory.) */
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/sp-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts,
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (shortcuts);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+  { "shortcuts", shortcuts_activated },
+};
+
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accelerators[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.shortcuts", { "<Control>question", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", NULL } },
+  { "win.import", { "<Control>o", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.presentation", { "F5", NULL } },
+  { "win.show-view('targets')", { "<Alt>1", NULL } },
+  { "win.show-view('worklog')", { "<Alt>2", NULL } },
+  { "win.show-view('workload')", { "<Alt>3", NULL } },
+  { "win.show-view('funnel')", { "<Alt>4", NULL } },
+  { "win.show-view('dashboard')", { "<Alt>5", NULL } },
+  { "win.show-view('meetings')", { "<Alt>6", NULL } },
+};
+
+static void
+sp_application_startup (GApplication *app)
+{
+  SpApplication *self = SP_APPLICATION (app);
+
+  G_APPLICATION_CLASS (sp_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accelerators[i].action,
+                                           accelerators[i].accels);
+}
+
+static void
+sp_application_activate (GApplication *app)
+{
+  SpApplication *self = SP_APPLICATION (app);
+  SpWindow *window = get_active_workspace_window (self);
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  path = sp_store_default_path ();
+  sp_application_open_workspace (self, path);
+}
+
+static int
+sp_application_command_line (GApplication            *app,
+                             GApplicationCommandLine *cmdline)
+{
+  SpApplication *self = SP_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autofree char *arg = NULL;
+
+  if (g_variant_dict_lookup (options, "file", "^ay", &arg))
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, arg);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        {
+          g_application_command_line_printerr (cmdline, _("Not a local file: %s\n"), arg);
+          return EXIT_FAILURE;
+        }
+
+      sp_application_open_workspace (self, path);
+      return EXIT_SUCCESS;
+    }
+
+  g_application_activate (app);
+  return EXIT_SUCCESS;
+}
+
+static void
+sp_application_class_init (SpApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->startup = sp_application_startup;
+  app_class->activate = sp_application_activate;
+  app_class->command_line = sp_application_command_line;
+}
+
+static void
+sp_application_init (SpApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Plan sales targets and run the team on them."));
+}
+
+SpApplication *
+sp_application_new (void)
+{
+  return g_object_new (SP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
