@@ -226,3 +226,10 @@ sp_chart_format_percent (double ratio)
 
   return g_strdup_printf ("%.1f%%", ratio * 100.0);
 }
+
+char *
+sp_chart_format_ratio (double   ratio,
+                       gpointer user_data)
+{
+  return sp_chart_format_percent (ratio);
+}

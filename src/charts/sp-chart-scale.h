@@ -66,5 +66,9 @@ char     *sp_chart_format_money     (double              value,
                                      gpointer            currency);
 /* "42.3%" for 0.423; one decimal. */
 char     *sp_chart_format_percent   (double              ratio);
+/* sp_chart_format_percent as an SpChartFormatFunc, for rates (win rate, attainment) shown
+ * by a chart that takes a formatter. @user_data is ignored. */
+char     *sp_chart_format_ratio     (double              ratio,
+                                     gpointer            user_data);
 
 G_END_DECLS

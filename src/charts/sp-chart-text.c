@@ -70,6 +70,9 @@ sp_chart_text_font_size (const SpChartStyle *style,
     case SP_CHART_FONT_MESSAGE:
       size = 22.0;
       break;
+    case SP_CHART_FONT_FIGURE:
+      size = 34.0;
+      break;
     case SP_CHART_FONT_BODY:
     case SP_CHART_FONT_VALUE:
     default:
@@ -90,7 +93,7 @@ font_description_new (const SpChartStyle *style,
                                                                       : "sans-serif");
   pango_font_description_set_absolute_size (desc,
                                             sp_chart_text_font_size (style, font) * PANGO_SCALE);
-  if (font == SP_CHART_FONT_VALUE || font == SP_CHART_FONT_TITLE)
+  if (font == SP_CHART_FONT_VALUE || font == SP_CHART_FONT_TITLE || font == SP_CHART_FONT_FIGURE)
     pango_font_description_set_weight (desc, PANGO_WEIGHT_BOLD);
 
   return desc;
@@ -200,11 +203,24 @@ void
 sp_chart_label_get_corners (const SpChartLabel *label,
                             double              corners[8])
 {
-  double c = cos (label->angle);
-  double s = sin (label->angle);
+  double c, s;
   const double u[4] = { 0, label->width, label->width, 0 };
   const double v[4] = { 0, 0, label->height, label->height };
 
+  /* Most labels are not turned: the same numbers without the trigonometry, which is most
+   * of the time a chart with hundreds of labels spends on overlap tests. */
+  if (label->angle == 0.0)
+    {
+      for (guint i = 0; i < 4; i++)
+        {
+          corners[2 * i] = label->x + u[i];
+          corners[2 * i + 1] = label->y + v[i];
+        }
+      return;
+    }
+
+  c = cos (label->angle);
+  s = sin (label->angle);
   for (guint i = 0; i < 4; i++)
     {
       corners[2 * i] = label->x + u[i] * c - v[i] * s;
@@ -218,6 +234,13 @@ sp_chart_label_get_bounds (const SpChartLabel *label,
 {
   double corners[8];
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  if (label->angle == 0.0)
+    {
+      *bounds = (SpChartRect) { label->x, label->y, (label->x + label->width) - label->x,
+                                (label->y + label->height) - label->y };
+      return;
+    }
 
   sp_chart_label_get_corners (label, corners);
   for (guint i = 0; i < 4; i++)
@@ -362,6 +385,85 @@ sp_chart_text_add_message (GArray             *labels,
   label.x = bounds->x + (bounds->width - label.width) / 2;
   label.y = bounds->y + (bounds->height - label.height) / 2;
   sp_chart_label_array_add (labels, &label, bounds);
+}
+
+double
+sp_chart_text_add_header (GArray             *labels,
+                          PangoContext       *context,
+                          const SpChartStyle *style,
+                          const char         *title,
+                          const char * const *legend,
+                          guint               n_legend,
+                          double              swatch_width,
+                          const SpChartRect  *content,
+                          const SpChartRect  *bounds,
+                          SpChartRect        *swatches)
+{
+  g_autofree PangoLayout **texts = NULL;
+  double fs = style->font_scale > 0 ? style->font_scale : 1.0;
+  double small_h = sp_chart_text_line_height (context, style, SP_CHART_FONT_SMALL);
+  double item_gap = 18.0 * fs, swatch_gap = 6.0 * fs;
+  double title_w = 0, title_h = 0, legend_w = 0, legend_x, legend_y = content->y, used = 0;
+  gboolean show_legend;
+  SpChartLabel label;
+
+  g_return_val_if_fail (labels != NULL && content != NULL, 0.0);
+  g_return_val_if_fail (n_legend == 0 || (legend != NULL && swatches != NULL), 0.0);
+
+  texts = g_new0 (PangoLayout *, n_legend + 1);
+  for (guint i = 0; i < n_legend; i++)
+    {
+      double w;
+
+      texts[i] = sp_chart_text_layout_new (context, style, SP_CHART_FONT_SMALL, legend[i], 0);
+      sp_chart_text_get_size (texts[i], &w, NULL);
+      legend_w += (i > 0 ? item_gap : 0) + swatch_width + swatch_gap + w;
+      swatches[i] = (SpChartRect) { 0, 0, 0, 0 };
+    }
+  show_legend = n_legend > 0 && legend_w <= content->width;
+
+  if (title != NULL && title[0] != '\0')
+    {
+      PangoLayout *layout = sp_chart_text_layout_new (context, style, SP_CHART_FONT_TITLE,
+                                                      title, 0);
+      double max_w = content->width;
+
+      sp_chart_text_get_size (layout, &title_w, &title_h);
+      if (show_legend && MIN (title_w, 0.4 * content->width) + 24.0 * fs + legend_w
+                         <= content->width)
+        {
+          max_w = content->width - legend_w - 24.0 * fs;
+          legend_y = content->y + (title_h - small_h) / 2;
+        }
+      else if (show_legend)
+        legend_y = content->y + title_h + 6.0 * fs;
+
+      sp_chart_text_set_max_width (layout, max_w);
+      sp_chart_label_init (&label, layout, content->x, content->y, &style->foreground, -1);
+      sp_chart_label_array_add (labels, &label, bounds);
+      used = title_h;
+    }
+
+  legend_x = content->x + content->width - legend_w;
+  for (guint i = 0; i < n_legend; i++)
+    {
+      double w;
+
+      if (!show_legend)
+        {
+          g_object_unref (texts[i]);
+          continue;
+        }
+      sp_chart_text_get_size (texts[i], &w, NULL);
+      swatches[i] = (SpChartRect) { round (legend_x), legend_y, swatch_width, small_h };
+      sp_chart_label_init (&label, texts[i], legend_x + swatch_width + swatch_gap, legend_y,
+                           &style->foreground, -1);
+      sp_chart_label_array_add (labels, &label, bounds);
+      legend_x += swatch_width + swatch_gap + w + item_gap;
+      used = MAX (used, legend_y - content->y + small_h);
+    }
+
+  return used > 0 ? used + 14.0 * fs : 0;
 }
 
 void

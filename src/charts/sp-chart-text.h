@@ -20,6 +20,11 @@ typedef struct
   double x, y, width, height;
 } SpChartRect;
 
+typedef struct
+{
+  double x, y;
+} SpChartPoint;
+
 typedef enum
 {
   SP_CHART_FONT_BODY,      /* stage and category names */
@@ -27,6 +32,7 @@ typedef enum
   SP_CHART_FONT_SMALL,     /* axis ticks, secondary figures */
   SP_CHART_FONT_TITLE,     /* the chart's title */
   SP_CHART_FONT_MESSAGE,   /* "No data" */
+  SP_CHART_FONT_FIGURE,    /* the one big number of a KPI tile: bold */
 } SpChartFont;
 
 /* A piece of text placed on a chart. The box is @width x @height with its top-left corner at
@@ -107,6 +113,23 @@ void          sp_chart_text_add_message      (GArray             *labels,
                                               const SpChartStyle *style,
                                               const char         *message,
                                               const SpChartRect  *bounds);
+
+/* A chart's header: @title (may be NULL) on the left, ellipsized, and a legend of @n_legend
+ * @legend names on the right — below the title when both do not fit one row, left out when
+ * it does not fit the width. Each legend entry is a swatch @swatch_width wide and a line of
+ * small text high, then its name; @swatches gets their boxes for the caller to paint in
+ * (all zero when the legend is left out). Returns the height used with the gap under it, or
+ * 0 for an empty header. */
+double        sp_chart_text_add_header       (GArray             *labels,
+                                              PangoContext       *context,
+                                              const SpChartStyle *style,
+                                              const char         *title,
+                                              const char * const *legend,
+                                              guint               n_legend,
+                                              double              swatch_width,
+                                              const SpChartRect  *content,
+                                              const SpChartRect  *bounds,
+                                              SpChartRect        *swatches);
 
 /* The colour with the better contrast against @background: black or white. */
 void          sp_chart_color_on              (const SpChartColor *background,

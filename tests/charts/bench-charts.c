@@ -11,7 +11,11 @@
 #include <stdlib.h>
 
 #include "sp-attainment-chart.h"
+#include "sp-burnup-chart.h"
 #include "sp-funnel-chart.h"
+#include "sp-heatmap-chart.h"
+#include "sp-kpi-tile.h"
+#include "sp-ranking-chart.h"
 
 #define WIDTH 1920
 #define HEIGHT 1080
@@ -35,6 +39,53 @@ draw_attainment (cairo_t            *cr,
                  const SpChartStyle *style)
 {
   sp_attainment_chart_draw (cr, data, style, WIDTH, HEIGHT);
+}
+
+static void
+draw_burnup (cairo_t            *cr,
+             gconstpointer       data,
+             const SpChartStyle *style)
+{
+  sp_burnup_chart_draw (cr, data, style, WIDTH, HEIGHT);
+}
+
+static void
+draw_ranking (cairo_t            *cr,
+              gconstpointer       data,
+              const SpChartStyle *style)
+{
+  sp_ranking_chart_draw (cr, data, style, WIDTH, HEIGHT);
+}
+
+static void
+draw_heatmap (cairo_t            *cr,
+              gconstpointer       data,
+              const SpChartStyle *style)
+{
+  sp_heatmap_chart_draw (cr, data, style, WIDTH, HEIGHT);
+}
+
+static void
+draw_kpi_tile (cairo_t            *cr,
+               gconstpointer       data,
+               const SpChartStyle *style)
+{
+  sp_kpi_tile_draw (cr, data, style, WIDTH, HEIGHT);
+}
+
+/* The dashboard's six KPI tiles at 240x140 each, one frame. */
+static void
+draw_kpi_row (cairo_t            *cr,
+              gconstpointer       data,
+              const SpChartStyle *style)
+{
+  for (guint i = 0; i < 6; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 12 + i * 252, 12);
+      sp_kpi_tile_draw (cr, data, style, 240, 140);
+      cairo_restore (cr);
+    }
 }
 
 /* Returns whether the mean stayed under the target. */
@@ -97,6 +148,21 @@ main (int   argc,
                               sp_chart_format_money, (gpointer) cny };
   SpAttainmentData regions_data = { "各区域目标达成", G_N_ELEMENTS (items), items,
                                     sp_chart_format_money, (gpointer) cny };
+  static const double spark[] = { 8.1e8, 8.6e8, 7.9e8, 9.4e8, 9.9e8, 1.02e9, 9.7e8, 1.1e9,
+                                  1.05e9, 1.16e9, 1.21e9, 1.3e9 };
+  SpKpiTileData kpi = { "单产金额 Average deal size", 1.3e9, 1.21e9, FALSE, G_N_ELEMENTS (spark),
+                        spark, sp_chart_format_money, (gpointer) cny };
+  gint64 days[365];
+  SpBurnupData burnup = { "全年累计进度 Year to date", (gint64) 365000000 * 100, 365, 200, days,
+                          sp_chart_format_money, (gpointer) cny, NULL, NULL };
+  SpRankingItem reps[500];
+  char *rep_names[500];
+  SpRankingData ranking = { "全员战报 Ranking", G_N_ELEMENTS (reps), reps, 0,
+                            sp_chart_format_money, (gpointer) cny };
+  double cells[20 * 12];
+  const char *region_names[20];
+  SpHeatmapData heatmap = { "各区域月度销售额 Region × month", 20, 12, region_names, month_names,
+                            cells, sp_chart_format_money, (gpointer) cny };
   guint rounds = argc > 1 ? (guint) strtoul (argv[1], NULL, 10) : 200;
   gboolean ok = TRUE;
 
@@ -115,6 +181,22 @@ main (int   argc,
       month_items[i].actual = (gint64) (700000 + 73000 * (i % 5) + 20000 * i) * 100;
     }
 
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    days[i] = (gint64) (900000 + 130000 * (i % 7)) * 100 + 37;
+  for (guint i = 0; i < G_N_ELEMENTS (reps); i++)
+    {
+      rep_names[i] = g_strdup_printf ("%s 销售代表 %03u", regions[i % 8], i + 1);
+      reps[i].label = rep_names[i];
+      reps[i].value = (gint64) (50000 + (i * 7919) % 250000) * 100;
+      reps[i].target = (gint64) 150000 * 100;
+    }
+  for (guint r = 0; r < 20; r++)
+    {
+      region_names[r] = regions[r % 8];
+      for (guint c = 0; c < 12; c++)
+        cells[r * 12 + c] = (double) (100000 + 37000 * ((r * 7 + c * 3) % 23)) * 100;
+    }
+
   rounds = MAX (rounds, 1);
   g_print ("%u draws of each chart at %dx%d on an ARGB32 image surface\n", rounds, WIDTH, HEIGHT);
   /* The everyday palette and the projector's bigger type. */
@@ -126,10 +208,17 @@ main (int   argc,
       ok &= bench ("attainment (12 months)", draw_attainment, &months, kind, rounds);
       ok &= bench ("attainment (24 long Chinese names)", draw_attainment, &regions_data, kind,
                    rounds);
+      ok &= bench ("burn-up (365 days)", draw_burnup, &burnup, kind, rounds);
+      ok &= bench ("ranking (500 reps)", draw_ranking, &ranking, kind, rounds);
+      ok &= bench ("heatmap (20 regions x 12 months)", draw_heatmap, &heatmap, kind, rounds);
+      ok &= bench ("KPI tile (one, full size)", draw_kpi_tile, &kpi, kind, rounds);
+      ok &= bench ("KPI tiles (six at 240x140)", draw_kpi_row, &kpi, kind, rounds);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_free (names[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (rep_names); i++)
+    g_free (rep_names[i]);
 
   /* A benchmark reports; it fails only when told to hold the target (SP_BENCH_STRICT=1). */
   if (!ok && g_strcmp0 (g_getenv ("SP_BENCH_STRICT"), "1") == 0)
