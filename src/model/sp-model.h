@@ -5,9 +5,11 @@
 #pragma once
 
 #include "sp-allocation.h"
+#include "sp-breakdown.h"
 #include "sp-calendar.h"
 #include "sp-csv.h"
 #include "sp-demo.h"
+#include "sp-metrics.h"
 #include "sp-money.h"
 #include "sp-plan.h"
 #include "sp-preferences.h"
