@@ -1,0 +1,122 @@
+/* sp-rep-workload.c — the workload formula's inputs for a rep or the team over a period
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sp-rep-workload"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sp-rep-workload.h"
+
+guint
+sp_rep_workload_count_active (SpStore  *store,
+                              GError  **error)
+{
+  g_autoptr(GListModel) reps = sp_rep_list (store, 0, error);
+  guint n = 0;
+
+  if (reps == NULL)
+    return 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr(SpRep) rep = g_list_model_get_item (reps, i);
+
+      if (sp_rep_get_active (rep))
+        n++;
+    }
+
+  return n;
+}
+
+/* The plan of @fiscal_year without a team name, else its first. */
+static gboolean
+find_year_target (SpStore  *store,
+                  int       fiscal_year,
+                  gint64   *target,
+                  GError  **error)
+{
+  g_autoptr(GListModel) plans = sp_plan_list (store, error);
+  gboolean found = FALSE;
+
+  *target = 0;
+  if (plans == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(SpPlan) plan = g_list_model_get_item (plans, i);
+      const char *team = sp_plan_get_team (plan);
+
+      if (sp_plan_get_fiscal_year (plan) != fiscal_year)
+        continue;
+      if (!found || team == NULL || team[0] == '\0')
+        *target = sp_plan_get_target (plan);
+      found = TRUE;
+      if (team == NULL || team[0] == '\0')
+        break;
+    }
+
+  return TRUE;
+}
+
+void
+sp_rep_workload_month_of (SpCalendar  *calendar,
+                          const GDate *day,
+                          GDate       *first,
+                          GDate       *last)
+{
+  sp_calendar_month_range (calendar, sp_calendar_fiscal_year_of (calendar, day),
+                           sp_calendar_fiscal_month_index (calendar, day), first, last);
+}
+
+gboolean
+sp_rep_workload_init (SpRepWorkload  *self,
+                      SpPreferences  *preferences,
+                      gint64          rep_id,
+                      guint           n_active,
+                      const GDate    *first,
+                      const GDate    *last,
+                      const GDate    *today,
+                      GError        **error)
+{
+  SpStore *store = sp_preferences_get_store (preferences);
+  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (preferences);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *from_iso = NULL;
+  g_autofree char *to_iso = NULL;
+  int fiscal_year = sp_calendar_fiscal_year_of (calendar, first);
+  GDate year_first, year_last, from;
+  gint64 year_target = 0, target = 0;
+  guint year_days, days, share;
+
+  memset (self, 0, sizeof *self);
+  if (!find_year_target (store, fiscal_year, &year_target, error))
+    return FALSE;
+  self->has_plan = year_target > 0;
+
+  sp_calendar_fiscal_year_range (calendar, fiscal_year, &year_first, &year_last);
+  year_days = sp_calendar_count_working_days (calendar, &year_first, &year_last);
+  days = sp_calendar_count_working_days (calendar, first, last);
+  share = rep_id != 0 ? MAX (n_active, 1) : 1;
+  if (year_days > 0)
+    target = sp_money_scale (year_target, days, (gint64) year_days * share);
+
+  from = *today;
+  g_date_subtract_days (&from, SP_REP_WORKLOAD_HISTORY_DAYS - 1);
+  from_iso = sp_date_format_iso (&from);
+  to_iso = sp_date_format_iso (today);
+  self->enough = sp_workload_rates_for_rep (store, rep_id, from_iso, to_iso, &self->history,
+                                            &self->used_team, &local_error);
+  if (!self->enough
+      && !g_error_matches (local_error, SP_WORKLOAD_ERROR, SP_WORKLOAD_ERROR_TOO_LITTLE_HISTORY))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  sp_workload_input_init_from_rates (&self->input, &self->history, target, days);
+  return TRUE;
+}

@@ -1,0 +1,48 @@
+/* sp-rep-workload.h — what the workload formula asks of a rep (or the team) over a period:
+ * the target share from the fiscal year's plan, rates from the work log, working days
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sp-model.h"
+
+G_BEGIN_DECLS
+
+/* Days of work log the rates are read from, ending on "today". */
+#define SP_REP_WORKLOAD_HISTORY_DAYS 90
+
+typedef struct
+{
+  SpWorkloadInput input;       /* the period's target, history rates and order value, days */
+  SpWorkloadRates history;     /* the figures the rates come from */
+  gboolean        used_team;   /* the rates are the team's (the rep has too little history) */
+  gboolean        has_plan;    /* FALSE: no plan for the fiscal year, the target is 0 */
+  gboolean        enough;      /* FALSE: even the team has too little history */
+} SpRepWorkload;
+
+/* Reps that are active now. */
+guint    sp_rep_workload_count_active (SpStore         *store,
+                                       GError         **error);
+
+/* The workload inputs of rep @rep_id (0: the team) for @first … @last: the target of the
+ * plan of @first's fiscal year (the plan without a team name if there are several), divided
+ * equally among @n_active reps and scaled to the period's share of the year's working days;
+ * rates and average order value from the last SP_REP_WORKLOAD_HISTORY_DAYS days up to
+ * @today, the team's when the rep has too little history. FALSE only when the store fails. */
+gboolean sp_rep_workload_init         (SpRepWorkload   *self,
+                                       SpPreferences   *preferences,
+                                       gint64           rep_id,
+                                       guint            n_active,
+                                       const GDate     *first,
+                                       const GDate     *last,
+                                       const GDate     *today,
+                                       GError         **error);
+
+/* The calendar month (of the fiscal year) containing @day. */
+void     sp_rep_workload_month_of     (SpCalendar      *calendar,
+                                       const GDate     *day,
+                                       GDate           *first,
+                                       GDate           *last);
+
+G_END_DECLS
