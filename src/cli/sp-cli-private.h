@@ -74,4 +74,36 @@ gboolean  sp_cli_run_import  (SpCli *cli, int argc, char **argv, GError **error)
 gboolean  sp_cli_run_export  (SpCli *cli, int argc, char **argv, GError **error);
 gboolean  sp_cli_run_check   (SpCli *cli, int argc, char **argv, GError **error);
 
+/* sp-cli-plan.c */
+/* Opens the workspace, which must exist (the planning commands never create an empty one). */
+SpStore          *sp_cli_open_existing  (SpCli *cli, GError **error);
+/* @text NULL: "Missing option @option". */
+gboolean          sp_cli_parse_year     (const char  *option,
+                                         const char  *text,
+                                         int         *year,
+                                         GError     **error);
+/* "15%", "-2.5%", "15" → basis points. */
+gboolean          sp_cli_parse_percent  (const char  *option,
+                                         const char  *text,
+                                         gint64      *basis_points,
+                                         GError     **error);
+/* The team's plan of @year, or NULL (@error set only on a failure to read). */
+SpPlan           *sp_cli_find_plan      (SpStore *store, int year, GError **error);
+/* Same, but no plan is an error that says how to make one. */
+SpPlan           *sp_cli_require_plan   (SpStore *store, int year, GError **error);
+const SpCurrency *sp_cli_get_currency   (SpStore *store);
+char             *sp_cli_format_money   (SpStore *store, gint64 amount);
+gboolean  sp_cli_run_set_target       (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_breakdown        (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_export_breakdown (SpCli *cli, int argc, char **argv, GError **error);
+
+/* sp-cli-workload.c */
+gboolean  sp_cli_run_workload         (SpCli *cli, int argc, char **argv, GError **error);
+
+/* sp-cli-render.c */
+gboolean  sp_cli_run_render           (SpCli *cli, int argc, char **argv, GError **error);
+
+/* sp-cli-history.c */
+gboolean  sp_cli_run_import_history (SpCli *cli, int argc, char **argv, GError **error);
+
 G_END_DECLS

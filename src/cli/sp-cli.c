@@ -26,6 +26,20 @@ static const SpCliCommand commands[] = {
     sp_cli_run_export },
   { "check",  NULL,            N_("Check the workspace file for damage without changing it"),
     sp_cli_run_check },
+  { "import-history", N_("FILE.csv"), N_("Import history orders from a CSV file"),
+    sp_cli_run_import_history },
+  { "set-target", NULL, N_("Create or change the target of a fiscal year"),
+    sp_cli_run_set_target },
+  { "breakdown", NULL,
+    N_("Break a year’s target down by month, region, rep, product and customer type"),
+    sp_cli_run_breakdown },
+  { "export-breakdown", N_("OUTPUT|-"), N_("Write a year’s breakdown as CSV or JSON"),
+    sp_cli_run_export_breakdown },
+  { "workload", NULL, N_("Show the daily activity a target needs (prospects, appointments, …)"),
+    sp_cli_run_workload },
+  { "render", N_("CHART"),
+    N_("Draw a chart (funnel, attainment, burnup, ranking, heatmap, kpis) to PNG, SVG or PDF"),
+    sp_cli_run_render },
 };
 
 G_DEFINE_QUARK (sp-cli-error-quark, sp_cli_error)
@@ -72,7 +86,7 @@ main_context_new (char     **file,
 
   g_string_append_printf (description, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (description, "  %-8s  %s\n", commands[i].name,
+    g_string_append_printf (description, "  %-16s  %s\n", commands[i].name,
                             _(commands[i].summary));
   g_string_append_c (description, '\n');
   g_string_append_printf (description, _("Run “%s COMMAND --help” for the options of a command."),

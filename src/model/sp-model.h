@@ -9,6 +9,7 @@
 #include "sp-calendar.h"
 #include "sp-csv.h"
 #include "sp-demo.h"
+#include "sp-history-import.h"
 #include "sp-metrics.h"
 #include "sp-money.h"
 #include "sp-plan.h"
