@@ -12,6 +12,8 @@
 
 #include "sp-model.h"
 
+#include "sp-breakdown-matrix.h"
+#include "sp-breakdown-view.h"
 #include "sp-display.h"
 #include "sp-key-figures.h"
 #include "sp-new-plan-dialog.h"
@@ -42,6 +44,7 @@ struct _SpTargetsPage
   GtkNoSelection     *regions;
   GtkNoSelection     *reps;
   gint64              selected_plan_id;
+  SpBreakdown        *breakdown;        /* of the selected plan */
 
   GtkStack           *stack;
   AdwStatusPage      *empty_page;
@@ -55,6 +58,9 @@ struct _SpTargetsPage
   GtkColumnView      *reps_view;
   GtkLabel           *regions_heading;
   GtkLabel           *reps_heading;
+  GtkStack           *section_stack;
+  SpBreakdownView    *breakdown_view;
+  SpBreakdownMatrix  *breakdown_matrix;
 };
 
 G_DEFINE_FINAL_TYPE (SpTargetsPage, sp_targets_page, GTK_TYPE_WIDGET)
@@ -395,6 +401,30 @@ show_plan (SpTargetsPage *self,
   append_tile (self, _("Last Year"), last_text_value, actual_note);
 }
 
+/* The breakdown follows the selected plan; it reloads itself on store changes. */
+static void
+update_breakdown (SpTargetsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->preferences == NULL || self->selected_plan_id == 0)
+    g_clear_object (&self->breakdown);
+  else if (self->breakdown == NULL
+           || sp_breakdown_get_store (self->breakdown) != sp_preferences_get_store (self->preferences)
+           || sp_breakdown_get_plan_id (self->breakdown) != self->selected_plan_id)
+    {
+      g_clear_object (&self->breakdown);
+      self->breakdown = sp_breakdown_new (sp_preferences_get_store (self->preferences),
+                                          self->selected_plan_id, &error);
+      if (self->breakdown == NULL)
+        g_warning ("Cannot read the breakdown of plan %" G_GINT64_FORMAT ": %s",
+                   self->selected_plan_id, error->message);
+    }
+
+  sp_breakdown_view_set_breakdown (self->breakdown_view, self->preferences, self->breakdown);
+  sp_breakdown_matrix_set_breakdown (self->breakdown_matrix, self->preferences, self->breakdown);
+}
+
 static void
 update_summary (SpTargetsPage *self)
 {
@@ -419,6 +449,7 @@ update_summary (SpTargetsPage *self)
       gtk_label_set_label (self->plan_subtitle, counts);
     }
 
+  update_breakdown (self);
   gtk_widget_set_visible (GTK_WIDGET (self->tiles), plan != NULL);
   gtk_widget_set_visible (self->plans_section, plan != NULL);
 }
@@ -537,6 +568,7 @@ sp_targets_page_dispose (GObject *object)
   g_clear_object (&self->plans);
   g_clear_object (&self->regions);
   g_clear_object (&self->reps);
+  g_clear_object (&self->breakdown);
   g_clear_object (&self->preferences);
 
   G_OBJECT_CLASS (sp_targets_page_parent_class)->dispose (object);
@@ -596,6 +628,8 @@ sp_targets_page_class_init (SpTargetsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_KEY_FIGURES);
+  g_type_ensure (SP_TYPE_BREAKDOWN_VIEW);
+  g_type_ensure (SP_TYPE_BREAKDOWN_MATRIX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sp-targets-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, stack);
@@ -610,6 +644,9 @@ sp_targets_page_class_init (SpTargetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, reps_view);
   gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, regions_heading);
   gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, reps_heading);
+  gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, breakdown_view);
+  gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, breakdown_matrix);
 
   gtk_widget_class_install_action (widget_class, "targets.new-plan", NULL, new_plan_activated);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -665,3 +702,4 @@ sp_targets_page_set_preferences (SpTargetsPage *self,
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
 }
+

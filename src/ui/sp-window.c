@@ -8,7 +8,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sp-dashboard-page.h"
+#include "sp-funnel-page.h"
 #include "sp-window-private.h"
+#include "sp-worklog-page.h"
+#include "sp-workload-page.h"
 
 G_DEFINE_FINAL_TYPE (SpWindow, sp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -435,6 +439,18 @@ sp_window_constructed (GObject *object)
 
   self->preferences = sp_preferences_new (self->store);
   sp_targets_page_set_preferences (self->targets_page, self->preferences);
+  sp_worklog_page_set_preferences (SP_WORKLOG_PAGE (adw_view_stack_get_child_by_name (self->stack,
+                                                                                      "worklog")),
+                                   self->preferences);
+  sp_workload_page_set_preferences (SP_WORKLOAD_PAGE (adw_view_stack_get_child_by_name (self->stack,
+                                                                                        "workload")),
+                                    self->preferences);
+  sp_funnel_page_set_preferences (SP_FUNNEL_PAGE (adw_view_stack_get_child_by_name (self->stack,
+                                                                                    "funnel")),
+                                  self->preferences);
+  sp_dashboard_page_set_preferences (SP_DASHBOARD_PAGE (adw_view_stack_get_child_by_name (self->stack,
+                                                                                          "dashboard")),
+                                     self->preferences);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -532,6 +548,10 @@ sp_window_class_init (SpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_TARGETS_PAGE);
+  g_type_ensure (SP_TYPE_WORKLOG_PAGE);
+  g_type_ensure (SP_TYPE_WORKLOAD_PAGE);
+  g_type_ensure (SP_TYPE_FUNNEL_PAGE);
+  g_type_ensure (SP_TYPE_DASHBOARD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);

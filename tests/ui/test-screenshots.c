@@ -19,7 +19,10 @@
 #include "sp-application.h"
 #include "sp-new-plan-dialog.h"
 #include "sp-preferences-window.h"
+#include "sp-team-day-grid.h"
 #include "sp-window-private.h"
+#include "sp-worklog-page.h"
+#include "sp-workload-page.h"
 
 static const char * const views[] = {
   "targets", "worklog", "workload", "funnel", "dashboard", "meetings",
@@ -563,6 +566,16 @@ test_empty_workspace (void)
                                   g_variant_new_string ("targets"));
   wait_for_frames (GTK_WIDGET (window), 1024, 768);
   screenshot (GTK_WIDGET (window), "targets-empty", 1024, 768);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *view = i == 0 ? "worklog" : "workload";
+      g_autofree char *name = g_strdup_printf ("%s-empty", view);
+
+      g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
+                                      g_variant_new_string (view));
+      wait_for_frames (GTK_WIDGET (window), 1024, 768);
+      screenshot (GTK_WIDGET (window), name, 1024, 768);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -620,12 +633,338 @@ test_accels (void)
   assert_accel ("win.presentation", "F5");
 }
 
+static SpWorklogPage *
+worklog_page (void)
+{
+  return SP_WORKLOG_PAGE (adw_view_stack_get_child_by_name (fixture.window->stack, "worklog"));
+}
+
+static SpWorkloadPage *
+workload_page (void)
+{
+  return SP_WORKLOAD_PAGE (adw_view_stack_get_child_by_name (fixture.window->stack, "workload"));
+}
+
+static void
+demo_day (GDate *day)
+{
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, 14, G_DATE_SEPTEMBER, 2026);
+}
+
+static gint64
+stored_value (gint64          rep_id,
+              SpWorklogField  field)
+{
+  g_auto(SpWorklogEntry) entry = { 0 };
+  g_autoptr(GError) error = NULL;
+  gboolean exists;
+  GDate day;
+
+  demo_day (&day);
+  g_assert_true (sp_worklog_get (fixture.store, rep_id, &day, &entry, &exists, &error));
+  g_assert_no_error (error);
+  return entry.values[field];
+}
+
+/* Types @text into @widget and leaves it for @next, as Tab would. */
+static void
+type_and_leave (GtkWidget  *widget,
+                const char *text,
+                GtkWidget  *next)
+{
+  gtk_widget_grab_focus (widget);
+  spin (20);
+  g_assert_true (gtk_widget_has_focus (widget) || gtk_widget_is_focus (widget)
+                 || gtk_widget_get_focus_child (widget) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  gtk_widget_grab_focus (next);
+  spin (20);
+}
+
+/* Typing a count and leaving the field saves it; Ctrl+Z (win.undo) takes it back. */
+static void
+test_worklog_edit (void)
+{
+  SpWorklogPage *page;
+  GtkWidget *prospects, *appointments;
+  gint64 rep_id, before;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  resize (1280, 800);
+  show_view ("worklog");
+  page = worklog_page ();
+  sp_worklog_page_show_team (page, FALSE);
+  wait_for_frames (GTK_WIDGET (fixture.window), 1280, 800);
+  rep_id = sp_worklog_page_get_rep (page);
+  g_assert_cmpint (rep_id, >, 0);
+  prospects = sp_worklog_page_get_field_widget (page, SP_WORKLOG_FIELD_PROSPECTS);
+  appointments = sp_worklog_page_get_field_widget (page, SP_WORKLOG_FIELD_APPOINTMENTS);
+
+  /* Tab visits every field in the order of the paper form. */
+  gtk_widget_grab_focus (prospects);
+  for (guint i = 1; i < SP_WORKLOG_N_FIELDS; i++)
+    {
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture.window), GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (fixture.window));
+      if (focus != sp_worklog_page_get_field_widget (page, i)
+          && !gtk_widget_is_ancestor (focus, sp_worklog_page_get_field_widget (page, i)))
+        {
+          GtkWidget *parent = gtk_widget_get_parent (focus);
+
+          g_error ("Tab from field %u went to a %s in a %s", i - 1,
+                   G_OBJECT_TYPE_NAME (focus), G_OBJECT_TYPE_NAME (parent));
+        }
+    }
+
+  before = stored_value (rep_id, SP_WORKLOG_FIELD_PROSPECTS);
+  type_and_leave (prospects, "4,321", appointments);
+  g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_PROSPECTS), ==, 4321);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (prospects)), ==, "4321");
+  g_assert_cmpstr (sp_worklog_page_get_error_text (page), ==, "");
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
+  spin (20);
+  g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_PROSPECTS), ==, before);
+  {
+    g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, before);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (prospects)), ==, text);
+  }
+
+  /* Next day (Alt+Right), previous day (Alt+Left), today. */
+  {
+    GDate day, shown;
+
+    demo_day (&day);
+    gtk_widget_activate_action (GTK_WIDGET (page), "worklog.next-day", NULL);
+    sp_worklog_page_get_day (page, &shown);
+    g_assert_cmpint (g_date_days_between (&day, &shown), ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (page), "worklog.previous-day", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (page), "worklog.previous-day", NULL);
+    sp_worklog_page_get_day (page, &shown);
+    g_assert_cmpint (g_date_days_between (&day, &shown), ==, -1);
+    gtk_widget_activate_action (GTK_WIDGET (page), "worklog.today", NULL);
+    sp_worklog_page_get_day (page, &shown);
+    g_assert_cmpint (g_date_days_between (&day, &shown), ==, 0);
+  }
+}
+
+/* A refused value shows the model's message on the field and changes nothing. */
+static void
+test_worklog_invalid (void)
+{
+  SpWorklogPage *page;
+  GtkWidget *prospects, *appointments;
+  gboolean could_undo;
+  gint64 rep_id, before;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  resize (1280, 800);
+  show_view ("worklog");
+  page = worklog_page ();
+  sp_worklog_page_show_team (page, FALSE);
+  rep_id = sp_worklog_page_get_rep (page);
+  prospects = sp_worklog_page_get_field_widget (page, SP_WORKLOG_FIELD_PROSPECTS);
+  appointments = sp_worklog_page_get_field_widget (page, SP_WORKLOG_FIELD_APPOINTMENTS);
+  before = stored_value (rep_id, SP_WORKLOG_FIELD_PROSPECTS);
+  could_undo = sp_store_can_undo (fixture.store);
+
+  type_and_leave (prospects, "-3", appointments);
+  g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_PROSPECTS), ==, before);
+  g_assert_cmpstr (sp_worklog_page_get_error_text (page), !=, "");
+  g_assert_nonnull (strstr (sp_worklog_page_get_error_text (page), "-3"));
+  g_assert_true (gtk_widget_has_css_class (prospects, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (prospects)), ==, "-3");
+  g_assert_true (sp_store_can_undo (fixture.store) == could_undo);
+  wait_for_frames (GTK_WIDGET (fixture.window), 1280, 800);
+  screenshot (GTK_WIDGET (fixture.window), "worklog-invalid", 1280, 800);
+
+  /* Correcting it saves it and clears the message. */
+  type_and_leave (prospects, "7", appointments);
+  g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_PROSPECTS), ==, 7);
+  g_assert_cmpstr (sp_worklog_page_get_error_text (page), ==, "");
+  g_assert_false (gtk_widget_has_css_class (prospects, "error"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
+  spin (20);
+  g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_PROSPECTS), ==, before);
+}
+
+/* The team's day: a cell saves on leave, Enter moves along the row, Down to the next rep. */
+static void
+test_worklog_team (void)
+{
+  SpWorklogPage *page;
+  SpTeamDayGrid *grid;
+  GtkWidget *cell, *next;
+  g_autoptr(GArray) rows = NULL;
+  gint64 rep_id, before;
+  GDate day;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  demo_day (&day);
+  resize (1280, 800);
+  show_view ("worklog");
+  page = worklog_page ();
+  sp_worklog_page_show_team (page, TRUE);
+  grid = NULL;
+  {
+    GQueue queue = G_QUEUE_INIT;
+
+    g_queue_push_tail (&queue, page);
+    while (grid == NULL && !g_queue_is_empty (&queue))
+      {
+        GtkWidget *w = g_queue_pop_head (&queue);
+
+        if (SP_IS_TEAM_DAY_GRID (w))
+          grid = SP_TEAM_DAY_GRID (w);
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+          g_queue_push_tail (&queue, c);
+      }
+    g_queue_clear (&queue);
+  }
+  g_assert_nonnull (grid);
+
+  rows = sp_worklog_list_day (fixture.store, &day, 0, NULL);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (sp_team_day_grid_get_n_rows (grid), ==, rows->len);
+  g_assert_cmpuint (rows->len, >=, 2);
+  rep_id = g_array_index (rows, SpWorklogDayRow, 1).rep_id;
+  before = stored_value (rep_id, SP_WORKLOG_FIELD_ORDERS);
+
+  /* Column 5 is orders. */
+  cell = sp_team_day_grid_get_cell (grid, 1, 5);
+  next = sp_team_day_grid_get_cell (grid, 1, 6);
+  gtk_widget_grab_focus (cell);
+  gtk_editable_set_text (GTK_EDITABLE (cell), "9");
+  g_signal_emit_by_name (cell, "activate");
+  spin (20);
+  g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_ORDERS), ==, 9);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)), next)
+                 || gtk_root_get_focus (GTK_ROOT (fixture.window)) == next);
+  /* The grid was updated in place: the cells are still the same widgets. */
+  g_assert_true (sp_team_day_grid_get_cell (grid, 1, 5) == cell);
+
+  /* Tab goes along the row, then on to the next rep's first cell. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture.window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)),
+                                         sp_team_day_grid_get_cell (grid, 2, 0)));
+  gtk_widget_grab_focus (next);
+
+  wait_for_frames (GTK_WIDGET (fixture.window), 1280, 800);
+  screenshot (GTK_WIDGET (fixture.window), "worklog-team", 1280, 800);
+  resize (1024, 768);
+  screenshot (GTK_WIDGET (fixture.window), "worklog-team", 1024, 768);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
+  spin (20);
+  g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_ORDERS), ==, before);
+  g_assert_cmpint (before, !=, 9);
+  sp_worklog_page_show_team (page, FALSE);
+}
+
+/* What-if: a zero rate gets the model's message, a good one the counts again. */
+static void
+test_workload_what_if (void)
+{
+  SpWorkloadPage *page;
+  g_autofree char *result = NULL;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  show_view ("workload");
+  page = workload_page ();
+  sp_workload_page_set_rep (page, sp_worklog_page_get_rep (worklog_page ()));
+  gtk_editable_set_text (GTK_EDITABLE (sp_workload_page_get_what_if_input (page, 0)), "100000");
+  gtk_editable_set_text (GTK_EDITABLE (sp_workload_page_get_what_if_input (page, 1)), "1000");
+  for (guint i = 2; i < 6; i++)
+    gtk_editable_set_text (GTK_EDITABLE (sp_workload_page_get_what_if_input (page, i)), "50");
+  gtk_editable_set_text (GTK_EDITABLE (sp_workload_page_get_what_if_input (page, 6)), "20");
+  /* 100 orders → 200 → 400 → 800 → 1600 prospects; 80 a day. */
+  g_assert_nonnull (strstr (sp_workload_page_get_what_if_result (page, SP_WORKLOAD_PROSPECTS),
+                            "1600 · 80/"));
+  g_assert_nonnull (strstr (sp_workload_page_get_what_if_result (page, SP_WORKLOAD_PROSPECTS),
+                            "80"));
+  result = g_strdup (sp_workload_page_get_what_if_result (page, SP_WORKLOAD_CLOSES));
+
+  gtk_editable_set_text (GTK_EDITABLE (sp_workload_page_get_what_if_input (page, 5)), "0");
+  resize (1280, 800);
+  screenshot (GTK_WIDGET (fixture.window), "workload-what-if-zero", 1280, 800);
+  gtk_editable_set_text (GTK_EDITABLE (sp_workload_page_get_what_if_input (page, 5)), "50");
+  g_assert_cmpstr (sp_workload_page_get_what_if_result (page, SP_WORKLOAD_CLOSES), ==, result);
+  gtk_widget_activate_action (GTK_WIDGET (page), "workload.reset", NULL);
+  wait_for_frames (GTK_WIDGET (fixture.window), 1280, 800);
+  screenshot (GTK_WIDGET (fixture.window), "workload-one-rep", 1280, 800);
+  sp_workload_page_set_rep (page, 0);
+}
+
+static void
+test_worklog_styles (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *window = GTK_WIDGET (fixture.window);
+  const char * const pages[] = { "worklog", "workload" };
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  resize (1024, 768);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-dark", pages[i]);
+
+      show_view (pages[i]);
+      wait_for_frames (window, 1024, 768);
+      screenshot (window, name, 1024, 768);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  g_assert_true (sp_window_get_presenting (fixture.window));
+  resize (1024, 768);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-presentation", pages[i]);
+
+      show_view (pages[i]);
+      wait_for_frames (window, 1024, 768);
+      screenshot (window, name, 1024, 768);
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 setup (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  GDate today;
+  GDate today, log_day;
 
   fixture.dir = g_dir_make_tmp ("sp-ui-XXXXXX", &error);
   g_assert_no_error (error);
@@ -650,6 +989,10 @@ setup (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   fixture.window = sp_window_new (fixture.app, fixture.store);
+  /* The day before: the demo's reps have logged it, so the form is filled in. */
+  demo_day (&log_day);
+  sp_worklog_page_set_day (worklog_page (), &log_day);
+  sp_workload_page_set_today (workload_page (), &today);
   gtk_window_present (GTK_WINDOW (fixture.window));
 }
 
@@ -707,6 +1050,11 @@ main (int   argc,
   g_test_add_func ("/ui/actions/accels", test_accels);
   g_test_add_func ("/ui/screenshots/views", test_views);
   g_test_add_func ("/ui/screenshots/styles", test_styles);
+  g_test_add_func ("/ui/worklog/edit-and-undo", test_worklog_edit);
+  g_test_add_func ("/ui/worklog/invalid", test_worklog_invalid);
+  g_test_add_func ("/ui/worklog/team-day", test_worklog_team);
+  g_test_add_func ("/ui/workload/what-if", test_workload_what_if);
+  g_test_add_func ("/ui/screenshots/worklog-workload-styles", test_worklog_styles);
   g_test_add_func ("/ui/screenshots/preferences", test_preferences_window);
   g_test_add_func ("/ui/screenshots/dialogs", test_dialogs);
   g_test_add_func ("/ui/screenshots/empty-workspace", test_empty_workspace);

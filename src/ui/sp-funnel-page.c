@@ -1,0 +1,600 @@
+/* sp-funnel-page.c — the Funnel view: the open pipeline by stage with conversion and days in
+ * stage, the headline figures (pipeline, weighted forecast, overall conversion, velocity), the
+ * weighted forecast by month, and the activity funnel from the work log beside it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sp-funnel-page"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+
+#include "sp-model.h"
+#include "sp-metrics.h"
+
+#include "sp-chart-adapters.h"
+#include "sp-funnel-page.h"
+
+struct _SpFunnelPage
+{
+  GtkWidget       parent_instance;
+
+  SpPreferences  *preferences;
+  gboolean        dirty;
+  int             selected_stage;
+
+  GtkWidget      *scroller;
+  SpPeriodFilter *filter;
+  GtkToggleButton *count_button;
+  GtkToggleButton *amount_button;
+  GtkFlowBox     *figures;
+  SpChartView    *pipeline;
+  SpChartView    *activity;
+  GtkLabel       *stage_heading;
+  GtkLabel       *stage_label;
+  GtkListBox     *forecast_list;
+};
+
+G_DEFINE_FINAL_TYPE (SpFunnelPage, sp_funnel_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PREFERENCES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static SpStore *
+get_store (SpFunnelPage *self)
+{
+  return self->preferences ? sp_preferences_get_store (self->preferences) : NULL;
+}
+
+static const SpCurrency *
+get_currency (SpFunnelPage *self)
+{
+  return self->preferences ? sp_preferences_get_currency (self->preferences)
+                           : sp_currency_lookup ("CNY");
+}
+
+static char *
+money (SpFunnelPage *self,
+       gint64        amount)
+{
+  return sp_money_format (amount, get_currency (self), SP_MONEY_FORMAT_DEFAULT);
+}
+
+static char *
+compact_money (SpFunnelPage *self,
+               gint64        amount)
+{
+  return sp_money_format (amount, get_currency (self), SP_MONEY_FORMAT_COMPACT);
+}
+
+/* A figure tile; @exact (may be NULL) leads its tooltip, before the definition. */
+static void
+add_figure (SpFunnelPage *self,
+            SpMetricKind  kind,
+            const char   *value,
+            const char   *exact,
+            const char   *note)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *tooltip = NULL;
+  GtkWidget *label;
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "sp-tile");
+  tooltip = exact ? g_strdup_printf ("%s\n%s", exact, sp_metric_get_definition (kind))
+                  : g_strdup (sp_metric_get_definition (kind));
+  gtk_widget_set_tooltip_text (box, tooltip);
+
+  label = gtk_label_new (sp_metric_get_name (kind));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "sp-tile-caption");
+  gtk_box_append (GTK_BOX (box), label);
+
+  label = gtk_label_new (value);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_add_css_class (label, "sp-tile-value");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), label);
+
+  label = gtk_label_new (note);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  gtk_widget_add_css_class (label, "sp-tile-note");
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_flow_box_append (self->figures, box);
+}
+
+static void
+clear_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (parent))
+        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
+      else
+        gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+    }
+}
+
+static void
+refresh_figures (SpFunnelPage          *self,
+                 const SpMetricsFunnel *funnel)
+{
+  g_autofree char *open_amount = NULL;
+  g_autofree char *open_exact = NULL;
+  g_autofree char *weighted_exact = NULL;
+  g_autofree char *open_count = NULL;
+  g_autofree char *weighted = NULL;
+  g_autofree char *overall = NULL;
+  g_autofree char *overall_note = NULL;
+
+  clear_children (GTK_WIDGET (self->figures));
+  if (funnel == NULL)
+    return;
+
+  open_amount = compact_money (self, funnel->open_amount);
+  open_exact = money (self, funnel->open_amount);
+  /* Translators: the open pipeline's size */
+  open_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " opportunity",
+                                             "%" G_GINT64_FORMAT " opportunities",
+                                             funnel->open_count), funnel->open_count);
+  add_figure (self, SP_METRIC_OPEN_PIPELINE, open_amount, open_exact, open_count);
+
+  weighted = compact_money (self, funnel->weighted_amount);
+  weighted_exact = money (self, funnel->weighted_amount);
+  add_figure (self, SP_METRIC_WEIGHTED_FORECAST, weighted, weighted_exact,
+              _("Amount × stage probability"));
+
+  if (funnel->overall_conversion.den != 0)
+    {
+      overall = sp_chart_format_percent (sp_metrics_rate_to_double (funnel->overall_conversion));
+      /* Translators: overall conversion: won of the leads that entered the funnel */
+      overall_note = g_strdup_printf (_("%" G_GINT64_FORMAT " won of %" G_GINT64_FORMAT),
+                                      funnel->won_of_first, funnel->reached_first);
+    }
+  else
+    {
+      overall = g_strdup ("—");
+      overall_note = g_strdup (sp_metric_get_undefined_reason (SP_METRIC_OVERALL_CONVERSION));
+    }
+  add_figure (self, SP_METRIC_OVERALL_CONVERSION, overall, NULL, overall_note);
+
+  if (funnel->sales_velocity.defined)
+    {
+      g_autofree char *per_day = compact_money (self, funnel->sales_velocity.value);
+      g_autofree char *per_day_exact = money (self, funnel->sales_velocity.value);
+      g_autofree char *exact = NULL;
+
+      /* Translators: money per day, "¥12,000.00/day" */
+      exact = g_strdup_printf (_("%s/day"), per_day_exact);
+      add_figure (self, SP_METRIC_SALES_VELOCITY, per_day, exact,
+                  _("Per day: open × win rate × deal size ÷ cycle"));
+    }
+  else
+    add_figure (self, SP_METRIC_SALES_VELOCITY, "—", NULL,
+                sp_metric_get_undefined_reason (SP_METRIC_SALES_VELOCITY));
+}
+
+static void
+refresh_forecast (SpFunnelPage          *self,
+                  const SpMetricsFunnel *funnel)
+{
+  clear_children (GTK_WIDGET (self->forecast_list));
+  for (guint i = 0; funnel != NULL && i < funnel->n_forecast; i++)
+    {
+      const SpMetricsForecastMonth *month = &funnel->forecast[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *weighted = money (self, month->weighted);
+      g_autofree char *amount = money (self, month->amount);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *value;
+      char title[64];
+
+      if (month->year == 0)
+        g_strlcpy (title, _("No expected close date"), sizeof title);
+      else
+        {
+          GDate first;
+
+          g_date_clear (&first, 1);
+          g_date_set_dmy (&first, 1, month->month, month->year);
+          /* Translators: a month (strftime format): "Sep 2026"; zh_CN: "2026年9月" */
+          if (g_date_strftime (title, sizeof title, _("%b %Y"), &first) == 0)
+            title[0] = '\0';
+        }
+      /* Translators: a forecast month: opportunities and their full amount */
+      subtitle = g_strdup_printf (_("%" G_GINT64_FORMAT " open, %s in total"), month->count,
+                                  amount);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      value = gtk_label_new (weighted);
+      gtk_widget_add_css_class (value, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
+      gtk_list_box_append (self->forecast_list, row);
+    }
+  if (funnel == NULL || funnel->n_forecast == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No open opportunities"));
+      gtk_list_box_append (self->forecast_list, row);
+    }
+}
+
+static void
+refresh_pipeline (SpFunnelPage          *self,
+                  const SpMetricsFunnel *funnel,
+                  const SpMetricsKpis   *kpis)
+{
+  SpFunnelChart *chart = sp_funnel_chart_new (get_currency (self));
+
+  chart->title = g_strdup (_("Pipeline by Stage"));
+  chart->mode = sp_funnel_page_get_mode (self);
+  for (guint i = 0; funnel != NULL && i < funnel->n_stages; i++)
+    {
+      const SpMetricsStage *stage = &funnel->stages[i];
+      SpFunnelChartStage row = {
+        .label = g_strdup (stage->name),
+        /* Bands: the opportunities that reached each stage in the period (a true funnel,
+         * whose conversions these are), the won row those of them that were won, so that
+         * first to last is the overall conversion; in amount mode the money in each stage,
+         * open at the period's end, then won in the period. */
+        .count = stage->won ? funnel->won_of_first : stage->reached,
+        .amount = stage->won ? kpis->won_amount : stage->open_amount,
+        .open_count = stage->won ? kpis->won : stage->open_count,
+        .weighted = stage->weighted_amount,
+        .conversion = sp_metrics_rate_to_double (stage->conversion),
+        .mean_days = sp_metrics_rate_to_double (stage->days_in_stage),
+      };
+
+      g_array_append_val (chart->stages, row);
+    }
+  sp_chart_view_set_title (self->pipeline, chart->title);
+  sp_chart_view_set_chart (self->pipeline, &sp_funnel_chart_adapter, chart,
+                           (GDestroyNotify) sp_funnel_chart_free);
+}
+
+static void
+refresh_activity (SpFunnelPage          *self,
+                  const SpMetricsFilter *filter)
+{
+  SpFunnelChart *chart = sp_funnel_chart_new (get_currency (self));
+  SpMetricsActivity activity;
+
+  chart->title = g_strdup (sp_metric_get_name (SP_METRIC_ACTIVITY_FUNNEL));
+  chart->mode = SP_FUNNEL_MODE_COUNT;
+  chart->activity = TRUE;
+  if (get_store (self) != NULL
+      && sp_metrics_get_activity (get_store (self), filter, &activity, NULL))
+    {
+      for (guint i = 0; i < SP_WORKLOAD_N_STAGES; i++)
+        {
+          SpFunnelChartStage row = {
+            .label = g_strdup (sp_workload_stage_get_name ((SpWorkloadStage) i)),
+            .count = activity.sums[i],
+            .conversion = i + 1 < SP_WORKLOAD_N_STAGES
+                          ? sp_metrics_rate_to_double (activity.rates[i]) : NAN,
+            .mean_days = NAN,
+          };
+
+          g_array_append_val (chart->stages, row);
+        }
+    }
+  sp_chart_view_set_title (self->activity, chart->title);
+  sp_chart_view_set_chart (self->activity, &sp_funnel_chart_adapter, chart,
+                           (GDestroyNotify) sp_funnel_chart_free);
+}
+
+void
+sp_funnel_page_select_stage (SpFunnelPage *self,
+                             int           index)
+{
+  const SpFunnelChart *chart;
+  const SpFunnelChartStage *stage;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *amount = NULL;
+  g_autofree char *weighted = NULL;
+
+  g_return_if_fail (SP_IS_FUNNEL_PAGE (self));
+
+  chart = sp_chart_view_get_data (self->pipeline);
+  if (chart == NULL || index < 0 || (guint) index >= chart->stages->len)
+    {
+      self->selected_stage = -1;
+      gtk_label_set_label (self->stage_heading, _("Stage"));
+      gtk_label_set_label (self->stage_label, _("Click a stage of the pipeline to see its figures."));
+      return;
+    }
+
+  self->selected_stage = index;
+  stage = &g_array_index (chart->stages, SpFunnelChartStage, index);
+  gtk_label_set_label (self->stage_heading, stage->label);
+  amount = money (self, stage->amount);
+  weighted = money (self, stage->weighted);
+  if ((guint) index + 1 == chart->stages->len)
+    /* Translators: the won row of the funnel: won of the opportunities of its first stage */
+    g_string_append_printf (text, _("Won of those that entered the funnel in the period: %"
+                                    G_GINT64_FORMAT), stage->count);
+  else
+    g_string_append_printf (text, _("Reached in the period: %" G_GINT64_FORMAT), stage->count);
+  g_string_append_c (text, '\n');
+  if ((guint) index + 1 == chart->stages->len)
+    /* Translators: the won row of the funnel */
+    g_string_append_printf (text, _("Won in the period: %" G_GINT64_FORMAT " (%s)"),
+                            stage->open_count, amount);
+  else
+    {
+      g_string_append_printf (text, _("Open at the period’s end: %" G_GINT64_FORMAT " (%s)"),
+                              stage->open_count, amount);
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Weighted: %s"), weighted);
+    }
+  if (!isnan (stage->conversion))
+    {
+      g_autofree char *conversion = sp_chart_format_percent (stage->conversion);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Conversion to the next stage: %s"), conversion);
+    }
+  if (!isnan (stage->mean_days))
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Days in stage: %.1f"), stage->mean_days);
+    }
+  gtk_label_set_label (self->stage_label, text->str);
+}
+
+const char *
+sp_funnel_page_get_stage_text (SpFunnelPage *self)
+{
+  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
+  return gtk_label_get_label (self->stage_label);
+}
+
+static void
+refresh (SpFunnelPage *self)
+{
+  g_autoptr(SpMetricsFunnel) funnel = NULL;
+  g_autoptr(GError) error = NULL;
+  SpMetricsFilter filter;
+  SpMetricsKpis kpis = { 0 };
+  SpStore *store = get_store (self);
+
+  self->dirty = FALSE;
+  sp_period_filter_get_filter (self->filter, 0, &filter);
+  if (store != NULL && sp_metrics_get_kpis (store, &filter, &kpis, &error))
+    funnel = sp_metrics_get_funnel (store, &filter, &kpis, &error);
+  if (error != NULL)
+    g_debug ("funnel: %s", error->message);
+
+  refresh_figures (self, funnel);
+  refresh_pipeline (self, funnel, &kpis);
+  refresh_activity (self, &filter);
+  refresh_forecast (self, funnel);
+  sp_funnel_page_select_stage (self, self->selected_stage);
+}
+
+static void
+queue_refresh (SpFunnelPage *self)
+{
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+static void
+filter_changed_cb (SpFunnelPage *self)
+{
+  queue_refresh (self);
+}
+
+static void
+store_changed_cb (SpFunnelPage *self)
+{
+  sp_period_filter_reload (self->filter);
+  queue_refresh (self);
+}
+
+/* Both buttons toggle: act once, when the new one is active. */
+static void
+mode_toggled_cb (GtkToggleButton *button,
+                 SpFunnelPage    *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    queue_refresh (self);
+}
+
+static void
+stage_activated_cb (SpFunnelPage *self,
+                    int           item)
+{
+  sp_funnel_page_select_stage (self, item);
+}
+
+SpFunnelMode
+sp_funnel_page_get_mode (SpFunnelPage *self)
+{
+  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), SP_FUNNEL_MODE_COUNT);
+  return gtk_toggle_button_get_active (self->amount_button) ? SP_FUNNEL_MODE_AMOUNT
+                                                             : SP_FUNNEL_MODE_COUNT;
+}
+
+void
+sp_funnel_page_set_mode (SpFunnelPage *self,
+                         SpFunnelMode  mode)
+{
+  g_return_if_fail (SP_IS_FUNNEL_PAGE (self));
+  gtk_toggle_button_set_active (mode == SP_FUNNEL_MODE_AMOUNT ? self->amount_button
+                                                              : self->count_button, TRUE);
+}
+
+static void
+sp_funnel_page_map (GtkWidget *widget)
+{
+  SpFunnelPage *self = SP_FUNNEL_PAGE (widget);
+
+  GTK_WIDGET_CLASS (sp_funnel_page_parent_class)->map (widget);
+  if (self->dirty)
+    refresh (self);
+}
+
+SpPreferences *
+sp_funnel_page_get_preferences (SpFunnelPage *self)
+{
+  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
+  return self->preferences;
+}
+
+void
+sp_funnel_page_set_preferences (SpFunnelPage  *self,
+                                SpPreferences *preferences)
+{
+  g_return_if_fail (SP_IS_FUNNEL_PAGE (self));
+  g_return_if_fail (preferences == NULL || SP_IS_PREFERENCES (preferences));
+
+  if (self->preferences == preferences)
+    return;
+  if (self->preferences != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (sp_preferences_get_store (self->preferences), self);
+      g_signal_handlers_disconnect_by_data (self->preferences, self);
+    }
+  g_set_object (&self->preferences, preferences);
+  if (preferences != NULL)
+    {
+      g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
+                               G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (preferences, "notify", G_CALLBACK (queue_refresh), self,
+                               G_CONNECT_SWAPPED);
+    }
+  sp_period_filter_set_preferences (self->filter, preferences);
+  queue_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
+}
+
+SpPeriodFilter *
+sp_funnel_page_get_filter (SpFunnelPage *self)
+{
+  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
+  return self->filter;
+}
+
+SpChartView *
+sp_funnel_page_get_pipeline (SpFunnelPage *self)
+{
+  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
+  return self->pipeline;
+}
+
+SpChartView *
+sp_funnel_page_get_activity (SpFunnelPage *self)
+{
+  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
+  return self->activity;
+}
+
+static void
+sp_funnel_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  SpFunnelPage *self = SP_FUNNEL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PREFERENCES:
+      g_value_set_object (value, self->preferences);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_funnel_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  SpFunnelPage *self = SP_FUNNEL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PREFERENCES:
+      sp_funnel_page_set_preferences (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sp_funnel_page_dispose (GObject *object)
+{
+  SpFunnelPage *self = SP_FUNNEL_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_FUNNEL_PAGE);
+  g_clear_object (&self->preferences);
+
+  G_OBJECT_CLASS (sp_funnel_page_parent_class)->dispose (object);
+}
+
+static void
+sp_funnel_page_class_init (SpFunnelPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sp_funnel_page_dispose;
+  object_class->get_property = sp_funnel_page_get_property;
+  object_class->set_property = sp_funnel_page_set_property;
+  widget_class->map = sp_funnel_page_map;
+
+  properties[PROP_PREFERENCES] =
+    g_param_spec_object ("preferences", NULL, NULL, SP_TYPE_PREFERENCES,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SP_TYPE_CHART_VIEW);
+  g_type_ensure (SP_TYPE_PERIOD_FILTER);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/sp-funnel-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, filter);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, count_button);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, amount_button);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, figures);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, pipeline);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, activity);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, stage_heading);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, forecast_list);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stage_activated_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sp-funnel-page");
+}
+
+static void
+sp_funnel_page_init (SpFunnelPage *self)
+{
+  self->selected_stage = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->dirty = TRUE;
+}

@@ -1,0 +1,36 @@
+/* sp-funnel-page.h — the Funnel view: the pipeline by stage (count or amount) with conversion,
+ * days in stage, velocity and the weighted forecast, beside the activity funnel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sp-chart-view.h"
+#include "sp-funnel-chart.h"
+#include "sp-period-filter.h"
+#include "sp-preferences.h"
+
+G_BEGIN_DECLS
+
+#define SP_TYPE_FUNNEL_PAGE (sp_funnel_page_get_type ())
+G_DECLARE_FINAL_TYPE (SpFunnelPage, sp_funnel_page, SP, FUNNEL_PAGE, GtkWidget)
+
+SpPreferences  *sp_funnel_page_get_preferences (SpFunnelPage   *self);
+/* The page reads the workspace of @preferences and follows its changes. */
+void            sp_funnel_page_set_preferences (SpFunnelPage   *self,
+                                                SpPreferences  *preferences);
+SpPeriodFilter *sp_funnel_page_get_filter      (SpFunnelPage   *self);
+SpFunnelMode    sp_funnel_page_get_mode        (SpFunnelPage   *self);
+void            sp_funnel_page_set_mode        (SpFunnelPage   *self,
+                                                SpFunnelMode    mode);
+SpChartView    *sp_funnel_page_get_pipeline    (SpFunnelPage   *self);
+SpChartView    *sp_funnel_page_get_activity    (SpFunnelPage   *self);
+/* Shows the figures of pipeline stage @index (-1: none) below the funnels. */
+void            sp_funnel_page_select_stage    (SpFunnelPage   *self,
+                                                int             index);
+/* The text shown for the selected stage, for tests. */
+const char     *sp_funnel_page_get_stage_text  (SpFunnelPage   *self);
+
+G_END_DECLS

@@ -1,0 +1,680 @@
+/* test-breakdown-ui.c — the Targets view's breakdown tree, matrix and generate dialog on the
+ * demo workspace: the tree's shape and sums, edits and undo through the cells' own handlers,
+ * a refused edit, and screenshots for people to look at
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-breakdown-ui"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sp-model.h"
+
+#include "sp-application.h"
+#include "sp-breakdown-edit.h"
+#include "sp-breakdown-generate-dialog.h"
+#include "sp-breakdown-matrix.h"
+#include "sp-breakdown-view.h"
+#include "sp-window-private.h"
+
+static struct
+{
+  gboolean       have_display;
+  char          *dir;
+  char          *shots;
+  const char    *suffix;
+  SpStore       *store;
+  SpApplication *app;
+  SpWindow      *window;
+} fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+after_paint_cb (guint *painted)
+{
+  (*painted)++;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 int        width,
+                 int        height)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    spin (10);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  while (width > 0
+         && (ABS (gtk_widget_get_width (widget) - width) > 16
+             || ABS (gtk_widget_get_height (widget) - height) > 16)
+         && g_get_monotonic_time () < deadline)
+    spin (10);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  while (painted < 3 && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (widget);
+      spin (20);
+    }
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (painted, >=, 3);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name,
+            int         shot_width,
+            int         shot_height)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        spin (10);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s-%dx%d%s.png", name, shot_width, shot_height, fixture.suffix);
+  path = g_build_filename (fixture.shots, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static void
+resize (int width,
+        int height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), width, height);
+  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static SpBreakdownView *
+breakdown_view (void)
+{
+  return SP_BREAKDOWN_VIEW (find_widget (GTK_WIDGET (fixture.window->targets_page),
+                                         SP_TYPE_BREAKDOWN_VIEW));
+}
+
+static SpBreakdownMatrix *
+breakdown_matrix (void)
+{
+  return SP_BREAKDOWN_MATRIX (find_widget (GTK_WIDGET (fixture.window->targets_page),
+                                           SP_TYPE_BREAKDOWN_MATRIX));
+}
+
+/* Shows the Targets view's Breakdown or Matrix section. */
+static void
+show_section (GtkWidget *section)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "show-view",
+                                  g_variant_new_string ("targets"));
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (section)), section);
+}
+
+static SpBreakdown *
+the_breakdown (void)
+{
+  SpBreakdown *breakdown = sp_breakdown_view_get_breakdown (breakdown_view ());
+
+  g_assert_nonnull (breakdown);
+  return breakdown;
+}
+
+static gint64
+plan_target (void)
+{
+  g_autoptr(GListModel) plans = sp_plan_list (fixture.store, NULL);
+  gint64 plan_id = sp_breakdown_get_plan_id (the_breakdown ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(SpPlan) plan = g_list_model_get_item (plans, i);
+
+      if (sp_plan_get_id (plan) == plan_id)
+        return sp_plan_get_target (plan);
+    }
+  g_assert_not_reached ();
+}
+
+static SpBreakdownRow *
+row_at (GListModel *model,
+        guint       position)
+{
+  g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (model, position);
+
+  g_autoptr(GObject) item = NULL;
+
+  g_assert_nonnull (tree_row);
+  item = gtk_tree_list_row_get_item (tree_row);
+  /* The tree's stores keep the row alive. */
+  return SP_BREAKDOWN_ROW (item);
+}
+
+/* The target cell's GtkEditableLabel that shows @row, if it is on screen. */
+static GtkWidget *
+find_editable (GtkWidget      *widget,
+               SpBreakdownRow *row)
+{
+  if (GTK_IS_EDITABLE_LABEL (widget) && g_object_get_data (G_OBJECT (widget), "row") == row)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_editable (child, row);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+stored_amount (SpBreakdownPeriod period,
+               guint             index)
+{
+  SpBreakdownCell cell;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_TEAM, 0, period,
+                                        index, &cell, &error));
+  g_assert_no_error (error);
+  return cell.amount;
+}
+
+static void
+undo (void)
+{
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "undo"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
+  spin (20);
+}
+
+/* The demo plan is broken down through the dialog if it is not yet; the tree then shows the
+ * year, its 4 quarters and their 12 months, adding up to the plan's target. */
+static void
+test_generate_and_tree (void)
+{
+  SpBreakdownView *view;
+  GListModel *rows;
+  g_autoptr(GtkWidget) dialog = NULL;
+  gint64 sum = 0, started;
+  SpBreakdownRow *year;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  view = breakdown_view ();
+  g_assert_nonnull (view);
+  show_section (GTK_WIDGET (view));
+  resize (1024, 768);
+  if (sp_breakdown_is_empty (the_breakdown ()))
+    {
+      wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
+      screenshot (GTK_WIDGET (fixture.window), "breakdown-empty", 1024, 768);
+    }
+
+  dialog = g_object_ref_sink (sp_breakdown_generate_dialog_new (GTK_WINDOW (fixture.window),
+                                                                sp_window_get_preferences (fixture.window),
+                                                                the_breakdown ()));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_frames (dialog, 0, 0);
+  screenshot (dialog, "breakdown-generate", gtk_widget_get_width (dialog),
+              gtk_widget_get_height (dialog));
+  started = g_get_monotonic_time ();
+  g_assert_true (sp_breakdown_generate_dialog_generate (SP_BREAKDOWN_GENERATE_DIALOG (dialog),
+                                                        NULL));
+  g_test_message ("generate took %.0f ms", (g_get_monotonic_time () - started) / 1000.0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (sp_breakdown_is_empty (the_breakdown ()));
+
+  rows = sp_breakdown_view_get_rows (view);
+  g_assert_nonnull (rows);
+  /* The year, then each quarter followed by its 3 months. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 4 * 4);
+  year = row_at (rows, 0);
+  g_assert_cmpint (sp_breakdown_row_get_cell (year)->period, ==, SP_BREAKDOWN_PERIOD_YEAR);
+  g_assert_cmpint (sp_breakdown_row_get_cell (year)->amount, ==, plan_target ());
+  for (guint q = 0; q < 4; q++)
+    {
+      SpBreakdownRow *quarter = row_at (rows, 1 + q * 4);
+      gint64 quarter_sum = 0;
+
+      g_assert_cmpint (sp_breakdown_row_get_cell (quarter)->period, ==,
+                       SP_BREAKDOWN_PERIOD_QUARTER);
+      for (guint m = 0; m < 3; m++)
+        {
+          const SpBreakdownCell *month = sp_breakdown_row_get_cell (row_at (rows, 2 + q * 4 + m));
+
+          g_assert_cmpint (month->period, ==, SP_BREAKDOWN_PERIOD_MONTH);
+          g_assert_cmpuint (month->index, ==, q * 3 + m);
+          quarter_sum += month->amount;
+        }
+      g_assert_cmpint (quarter_sum, ==, sp_breakdown_row_get_cell (quarter)->amount);
+      sum += quarter_sum;
+    }
+  g_assert_cmpint (sum, ==, plan_target ());
+
+  /* A month opens on its weeks. */
+  {
+    g_autoptr(GtkTreeListRow) month = g_list_model_get_item (rows, 2);
+
+    gtk_tree_list_row_set_expanded (month, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), >, 1 + 4 * 4 + 3);
+    g_assert_cmpint (sp_breakdown_row_get_cell (row_at (rows, 3))->period, ==,
+                     SP_BREAKDOWN_PERIOD_WEEK);
+    gtk_tree_list_row_set_expanded (month, FALSE);
+  }
+}
+
+/* A month typed into its cell is saved, the tree follows at once, and undo puts it back;
+ * a percent is a share of the row's parent. */
+static void
+test_edit_and_undo (void)
+{
+  SpBreakdownView *view;
+  GListModel *rows;
+  SpBreakdownRow *month;
+  gint64 before, year;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  view = breakdown_view ();
+  rows = sp_breakdown_view_get_rows (view);
+  month = row_at (rows, 2);
+  before = stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0);
+  year = stored_amount (SP_BREAKDOWN_PERIOD_YEAR, 0);
+  g_assert_cmpint (sp_breakdown_row_get_cell (month)->amount, ==, before);
+
+  /* 1,000.00 more, typed the way people type it. */
+  text = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", (before + 100000) / 100,
+                          (int) ((before + 100000) % 100));
+  g_assert_true (sp_breakdown_view_apply_text (view, month, text, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before + 100000);
+  g_assert_cmpint (sp_breakdown_row_get_cell (month)->amount, ==, before + 100000);
+  /* The other months made room: the year stays. */
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_YEAR, 0), ==, year);
+
+  undo ();
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+  g_assert_cmpint (sp_breakdown_row_get_cell (month)->amount, ==, before);
+
+  /* Q1 as 30% of the year. */
+  g_assert_true (sp_breakdown_view_apply_text (view, row_at (rows, 1), "30%", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_QUARTER, 0), ==,
+                   sp_money_apply_percent (year, 3000));
+  undo ();
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+
+  /* The same through the cell itself: Enter starts editing, Enter again saves. */
+  {
+    GtkWidget *editable;
+
+    show_section (GTK_WIDGET (view));
+    wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+    editable = find_editable (GTK_WIDGET (view), month);
+    g_assert_nonnull (editable);
+    gtk_widget_grab_focus (editable);
+    g_assert_true (gtk_widget_activate_action (editable, "editing.start", NULL));
+    g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)));
+    gtk_editable_set_text (GTK_EDITABLE (editable), text);
+    g_assert_true (gtk_widget_activate_action (editable, "editing.stop", "b", TRUE));
+    /* Leaving the cell arms GTK 4.8's 100 ms stop-editing timeout: the grids wait it out
+     * before they rebuild (see sp_breakdown_editable_settle_time()). */
+    gtk_root_set_focus (GTK_ROOT (fixture.window), NULL);
+    g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before + 100000);
+    undo ();
+    g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+    {
+      g_autofree char *shown = sp_breakdown_format_amount (
+        sp_preferences_get_currency (sp_window_get_preferences (fixture.window)), before,
+        SP_MONEY_FORMAT_DEFAULT);
+
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editable)), ==, shown);
+    }
+    /* A rebuild right after leaving a cell waits, then happens. */
+    sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_REGION);
+    sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
+    spin (200);
+    rows = sp_breakdown_view_get_rows (view);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 4 * 4);
+    month = row_at (rows, 2);
+  }
+
+  /* Garbage is refused before it reaches the model. */
+  g_assert_false (sp_breakdown_view_apply_text (view, month, "12x", &error));
+  g_assert_error (error, SP_MONEY_ERROR, SP_MONEY_ERROR_INVALID);
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+}
+
+/* With every other month locked, a month can only be what is left of the year: anything else
+ * is refused, says by how much, and changes nothing. */
+static void
+test_refused (void)
+{
+  SpBreakdownView *view;
+  GListModel *rows;
+  SpBreakdownRow *month;
+  gint64 months[12];
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) cells = NULL;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  view = breakdown_view ();
+  rows = sp_breakdown_view_get_rows (view);
+  month = row_at (rows, 2);
+  cells = sp_breakdown_get_cells (the_breakdown (), SP_BREAKDOWN_DIMENSION_TEAM, 0,
+                                  SP_BREAKDOWN_PERIOD_MONTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cells->len, ==, 12);
+  for (guint m = 1; m < 12; m++)
+    {
+      g_assert_true (sp_breakdown_set_locked (the_breakdown (),
+                                              &g_array_index (cells, SpBreakdownCell, m), TRUE,
+                                              &error));
+      g_assert_no_error (error);
+    }
+  for (guint m = 0; m < 12; m++)
+    months[m] = stored_amount (SP_BREAKDOWN_PERIOD_MONTH, m);
+
+  g_assert_false (sp_breakdown_view_apply_text (view, month, "1", &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == SP_ALLOCATION_ERROR);
+  g_test_message ("refused: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "nothing changed"));
+  for (guint m = 0; m < 12; m++)
+    g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, m), ==, months[m]);
+  g_assert_cmpint (sp_breakdown_row_get_cell (month)->amount, ==, months[0]);
+
+  wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+  screenshot (GTK_WIDGET (fixture.window), "breakdown-locked", 1024, 768);
+
+  for (guint m = 1; m < 12; m++)
+    undo ();
+  g_assert_false (sp_breakdown_row_get_cell (row_at (rows, 3))->locked);
+}
+
+/* The matrix: a region's month edited in its cell, the totals kept, undo. */
+static void
+test_matrix (void)
+{
+  SpBreakdownMatrix *matrix;
+  g_autoptr(GArray) regions = NULL;
+  GtkWidget *cell;
+  SpBreakdownCell before, after;
+  g_autoptr(GError) error = NULL;
+  gint64 team_month;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  matrix = breakdown_matrix ();
+  g_assert_nonnull (matrix);
+  show_section (GTK_WIDGET (matrix));
+  regions = sp_breakdown_get_members (the_breakdown (), SP_BREAKDOWN_DIMENSION_REGION);
+  g_assert_cmpuint (regions->len, >, 1);
+  cell = sp_breakdown_matrix_get_cell (matrix, g_array_index (regions, gint64, 0), 0);
+  g_assert_nonnull (cell);
+  g_assert_nonnull (sp_breakdown_matrix_get_cell (matrix, 0, 12));
+  g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_REGION,
+                                        g_array_index (regions, gint64, 0),
+                                        SP_BREAKDOWN_PERIOD_MONTH, 0, &before, &error));
+  team_month = stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0);
+
+  g_assert_true (sp_breakdown_matrix_apply_text (matrix, cell, "12,345", &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_REGION,
+                                        before.member_id, SP_BREAKDOWN_PERIOD_MONTH, 0, &after,
+                                        &error));
+  g_assert_cmpint (after.amount, ==, 1234500);
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, team_month);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "12,345");
+
+  undo ();
+  g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_REGION,
+                                        before.member_id, SP_BREAKDOWN_PERIOD_MONTH, 0, &after,
+                                        &error));
+  g_assert_cmpint (after.amount, ==, before.amount);
+}
+
+static void
+shoot_both (const char *variant,
+            int         width,
+            int         height)
+{
+  g_autofree char *tree = g_strdup_printf ("breakdown-tree%s", variant);
+  g_autofree char *regions = g_strdup_printf ("breakdown-regions%s", variant);
+  g_autofree char *matrix = g_strdup_printf ("breakdown-matrix%s", variant);
+  SpBreakdownView *view = breakdown_view ();
+
+  show_section (GTK_WIDGET (view));
+  sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
+  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
+  screenshot (GTK_WIDGET (fixture.window), tree, width, height);
+  sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_REGION);
+  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
+  screenshot (GTK_WIDGET (fixture.window), regions, width, height);
+  sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
+  show_section (GTK_WIDGET (breakdown_matrix ()));
+  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
+  screenshot (GTK_WIDGET (fixture.window), matrix, width, height);
+}
+
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *window;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  window = GTK_WIDGET (fixture.window);
+  sp_breakdown_toast_dismiss (window);
+  resize (1280, 800);
+  shoot_both ("", 1280, 800);
+  resize (1024, 768);
+  shoot_both ("", 1024, 768);
+
+  /* Reps under their regions' names, and a month opened on its weeks. */
+  {
+    SpBreakdownView *view = breakdown_view ();
+    g_autoptr(GtkTreeListRow) month = NULL;
+
+    show_section (GTK_WIDGET (view));
+    sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_REP);
+    wait_for_frames (window, 1024, 768);
+    screenshot (window, "breakdown-reps", 1024, 768);
+    sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
+    month = g_list_model_get_item (sp_breakdown_view_get_rows (view), 2);
+    gtk_tree_list_row_set_expanded (month, TRUE);
+    wait_for_frames (window, 1024, 768);
+    screenshot (window, "breakdown-weeks", 1024, 768);
+    gtk_tree_list_row_set_expanded (month, FALSE);
+  }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  shoot_both ("-dark", 1024, 768);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  resize (1024, 768);
+  shoot_both ("-presentation", 1024, 768);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GDate today;
+
+  fixture.dir = g_dir_make_tmp ("sp-bd-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture.dir, "workspace.db", NULL);
+  fixture.store = sp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_SEPTEMBER, 2026);
+  sp_demo_generate (fixture.store, SP_DEMO_SIZE_DEMO, SP_DEMO_DEFAULT_SEED, &today,
+                    NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture.app = sp_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture.app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_application_register (G_APPLICATION (fixture.app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  fixture.window = sp_window_new (fixture.app, fixture.store);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+}
+
+static void
+teardown (void)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  spin (50);
+  g_clear_object (&fixture.app);
+  g_clear_object (&fixture.store);
+  remove_tree (fixture.dir);
+  g_free (fixture.dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("SP_TEST_LOCALEDIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_test_init (&argc, &argv, NULL);
+
+  fixture.have_display = (g_getenv ("DISPLAY") || g_getenv ("WAYLAND_DISPLAY"))
+                         && gtk_init_check ();
+  fixture.suffix = g_getenv ("SP_SCREENSHOT_SUFFIX") ? g_getenv ("SP_SCREENSHOT_SUFFIX") : "";
+  fixture.shots = g_strdup (g_getenv ("SP_SCREENSHOT_DIR"));
+  if (fixture.shots == NULL)
+    fixture.shots = g_build_filename (g_get_tmp_dir (), "sp-screenshots", NULL);
+  g_mkdir_with_parents (fixture.shots, 0755);
+
+  /* In this order: each starts from where the one before left the breakdown. */
+  g_test_add_func ("/breakdown-ui/generate-and-tree", test_generate_and_tree);
+  g_test_add_func ("/breakdown-ui/edit-and-undo", test_edit_and_undo);
+  g_test_add_func ("/breakdown-ui/refused", test_refused);
+  g_test_add_func ("/breakdown-ui/matrix", test_matrix);
+  g_test_add_func ("/breakdown-ui/screenshots", test_screenshots);
+
+  if (fixture.have_display)
+    setup ();
+  status = g_test_run ();
+  if (fixture.have_display)
+    teardown ();
+  g_free (fixture.shots);
+
+  return status;
+}

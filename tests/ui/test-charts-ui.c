@@ -1,0 +1,553 @@
+/* test-charts-ui.c — the Funnel and Dashboard views on a demo workspace: their charts get
+ * data, tooltips come from the hit tests, charts export to PNG/SVG/PDF, the table opens, and
+ * screenshots of both views at two sizes, light, dark and on the projector
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-charts-ui"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "sp-model.h"
+
+#include "sp-application.h"
+#include "sp-chart-adapters.h"
+#include "sp-dashboard-page.h"
+#include "sp-funnel-page.h"
+#include "sp-window.h"
+
+static struct
+{
+  gboolean       have_display;
+  char          *dir;
+  char          *shots;
+  SpStore       *store;
+  SpApplication *app;
+  SpWindow      *window;
+  GDate          today;
+} fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+spin (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+after_paint_cb (guint *painted)
+{
+  (*painted)++;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 int        width,
+                 int        height)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    spin (10);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  while (width > 0
+         && (ABS (gtk_widget_get_width (widget) - width) > 16
+             || ABS (gtk_widget_get_height (widget) - height) > 16)
+         && g_get_monotonic_time () < deadline)
+    spin (10);
+  /* The pages must fit the smallest projector screen, presentation fonts included. */
+  if (width > 0 && (ABS (gtk_widget_get_width (widget) - width) > 16
+                    || ABS (gtk_widget_get_height (widget) - height) > 16))
+    g_error ("the window is %dx%d, not %dx%d", gtk_widget_get_width (widget),
+             gtk_widget_get_height (widget), width, height);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  while (painted < 3 && g_get_monotonic_time () < deadline)
+    {
+      gtk_widget_queue_draw (widget);
+      spin (20);
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+screenshot (const char *name,
+            int         shot_width,
+            int         shot_height)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture.window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        spin (10);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s-%dx%d.png", name, shot_width, shot_height);
+  path = g_build_filename (fixture.shots, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s (%dx%d)", path, width, height);
+}
+
+/* The page of @view: the window's view stack holds it under that name. */
+static GtkWidget *
+find_page (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_page (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static SpDashboardPage *
+dashboard (void)
+{
+  return SP_DASHBOARD_PAGE (find_page (GTK_WIDGET (fixture.window), SP_TYPE_DASHBOARD_PAGE));
+}
+
+static SpFunnelPage *
+funnel (void)
+{
+  return SP_FUNNEL_PAGE (find_page (GTK_WIDGET (fixture.window), SP_TYPE_FUNNEL_PAGE));
+}
+
+static void
+resize (int width,
+        int height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), width, height);
+  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
+}
+
+#define SKIP_WITHOUT_DISPLAY() \
+  G_STMT_START { \
+    if (!fixture.have_display) \
+      { \
+        g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)"); \
+        return; \
+      } \
+  } G_STMT_END
+
+static void
+test_dashboard_data (void)
+{
+  SpDashboardPage *page;
+  guint defined = 0;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "show-view",
+                                  g_variant_new_string ("dashboard"));
+  page = dashboard ();
+  g_assert_nonnull (page);
+  sp_period_filter_set_period (sp_dashboard_page_get_filter (page), SP_PERIOD_YEAR);
+  wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+
+  for (guint i = 0; i < SP_DASHBOARD_N_TILES; i++)
+    {
+      SpChartView *tile = sp_dashboard_page_get_tile (page, i);
+      const SpKpiChart *chart = sp_chart_view_get_data (tile);
+      g_autofree char *summary = sp_chart_view_dup_summary (tile);
+      g_autofree char *tooltip = NULL;
+
+      g_assert_nonnull (chart);
+      g_assert_nonnull (chart->name);
+      g_assert_cmpuint (chart->points->len, ==, 6);
+      g_assert_cmpstr (summary, !=, "");
+      defined += !isnan (chart->value);
+      /* Away from the sparkline the tooltip names the KPI and gives its definition. */
+      tooltip = sp_chart_view_get_tooltip_at (tile, 2, 2);
+      g_assert_nonnull (tooltip);
+      g_assert_true (strstr (tooltip, chart->name) != NULL);
+      g_assert_true (strstr (tooltip, chart->definition) != NULL);
+    }
+  /* The demo year has leads, wins and invoices. */
+  g_assert_cmpuint (defined, ==, SP_DASHBOARD_N_TILES);
+
+  {
+    SpChartView *ranking = sp_dashboard_page_get_chart (page, SP_DASHBOARD_CHART_RANKING);
+    const SpPairChart *pairs = sp_chart_view_get_data (ranking);
+    const SpBurnupChart *burnup = sp_chart_view_get_data (
+      sp_dashboard_page_get_chart (page, SP_DASHBOARD_CHART_BURNUP));
+    const SpHeatmapChart *heatmap = sp_chart_view_get_data (
+      sp_dashboard_page_get_chart (page, SP_DASHBOARD_CHART_HEATMAP));
+    const SpPairChart *attainment = sp_chart_view_get_data (
+      sp_dashboard_page_get_chart (page, SP_DASHBOARD_CHART_ATTAINMENT));
+    int width = gtk_widget_get_width (GTK_WIDGET (ranking));
+    int height = gtk_widget_get_height (GTK_WIDGET (ranking));
+    gboolean hit = FALSE;
+
+    g_assert_cmpuint (pairs->items->len, >, 0);
+    g_assert_cmpuint (attainment->items->len, >, 0);
+    g_assert_cmpuint (burnup->daily->len, >, 0);
+    g_assert_cmpint (burnup->target, >, 0);
+    g_assert_cmpuint (heatmap->rows->len, >, 0);
+    g_assert_cmpuint (heatmap->values->len, ==, heatmap->rows->len * heatmap->columns->len);
+
+    /* Some point of the ranking board is a rep's row with its exact figures. */
+    for (int y = 0; y < height && !hit; y += 4)
+      {
+        int item = sp_chart_view_hit_test (ranking, width / 2.0, y);
+
+        if (item >= 0)
+          {
+            g_autofree char *tooltip = sp_chart_view_get_tooltip_at (ranking, width / 2.0, y);
+            const SpChartPair *pair = &g_array_index (pairs->items, SpChartPair, item);
+
+            g_assert_nonnull (tooltip);
+            g_assert_true (strstr (tooltip, pair->label) != NULL);
+            hit = TRUE;
+          }
+      }
+    g_assert_true (hit);
+    g_assert_cmpint (sp_chart_view_hit_test (ranking, -10, -10), ==, -1);
+  }
+}
+
+static void
+test_funnel_data (void)
+{
+  SpFunnelPage *page;
+  const SpFunnelChart *chart;
+  const SpFunnelChart *activity;
+  SpChartView *pipeline;
+  int width, height, stage = -1;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "show-view",
+                                  g_variant_new_string ("funnel"));
+  page = funnel ();
+  g_assert_nonnull (page);
+  sp_period_filter_set_period (sp_funnel_page_get_filter (page), SP_PERIOD_QUARTER);
+  wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+
+  pipeline = sp_funnel_page_get_pipeline (page);
+  chart = sp_chart_view_get_data (pipeline);
+  g_assert_nonnull (chart);
+  g_assert_cmpuint (chart->stages->len, >=, 3);
+  activity = sp_chart_view_get_data (sp_funnel_page_get_activity (page));
+  g_assert_cmpuint (activity->stages->len, ==, SP_WORKLOAD_N_STAGES);
+  g_assert_cmpint (g_array_index (activity->stages, SpFunnelChartStage, 0).count, >, 0);
+
+  /* The amount mode redraws the same stages. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  sp_funnel_page_set_mode (page, SP_FUNNEL_MODE_AMOUNT);
+  g_assert_cmpint (sp_funnel_page_get_mode (page), ==, SP_FUNNEL_MODE_AMOUNT);
+  chart = sp_chart_view_get_data (pipeline);
+  g_assert_cmpint (chart->mode, ==, SP_FUNNEL_MODE_AMOUNT);
+  sp_funnel_page_set_mode (page, SP_FUNNEL_MODE_COUNT);
+  chart = sp_chart_view_get_data (pipeline);
+
+  /* The hit test finds a stage down the middle; its tooltip and detail carry its name. */
+  width = gtk_widget_get_width (GTK_WIDGET (pipeline));
+  height = gtk_widget_get_height (GTK_WIDGET (pipeline));
+  for (int y = 0; y < height && stage < 0; y += 4)
+    stage = sp_chart_view_hit_test (pipeline, width / 2.0, y);
+  g_assert_cmpint (stage, >=, 0);
+  {
+    const char *label = g_array_index (chart->stages, SpFunnelChartStage, stage).label;
+    g_autofree char *tooltip = NULL;
+    int y = 0;
+
+    while (sp_chart_view_hit_test (pipeline, width / 2.0, y) != stage)
+      y += 4;
+    tooltip = sp_chart_view_get_tooltip_at (pipeline, width / 2.0, y);
+    g_assert_nonnull (tooltip);
+    g_assert_true (strstr (tooltip, label) != NULL);
+    sp_funnel_page_select_stage (page, stage);
+    g_assert_cmpstr (sp_funnel_page_get_stage_text (page), !=, "");
+  }
+}
+
+static gboolean
+run_quietly (const char * const *argv)
+{
+  int status = -1;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                     | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+assert_nonempty (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (buf.st_size, >, 100);
+}
+
+static void
+test_export (void)
+{
+  SpChartView *chart;
+  g_autofree char *png = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWindow *table;
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "show-view",
+                                  g_variant_new_string ("funnel"));
+  wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+  chart = sp_funnel_page_get_pipeline (funnel ());
+
+  png = g_build_filename (fixture.dir, "funnel.png", NULL);
+  svg = g_build_filename (fixture.dir, "funnel.svg", NULL);
+  pdf = g_build_filename (fixture.dir, "funnel.pdf", NULL);
+  g_assert_true (sp_chart_view_export (chart, png, SP_CHART_EXPORT_PNG, 800, 500, &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_chart_view_export (chart, svg, SP_CHART_EXPORT_SVG, 800, 500, &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_chart_view_export (chart, pdf, SP_CHART_EXPORT_PDF, 800, 500, &error));
+  g_assert_no_error (error);
+  assert_nonempty (png);
+  assert_nonempty (svg);
+  assert_nonempty (pdf);
+
+  texture = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1600);
+
+  if (g_find_program_in_path ("pdftoppm") != NULL)
+    {
+      g_autofree char *prefix = g_build_filename (fixture.dir, "from-pdf", NULL);
+      const char *argv[] = { "pdftoppm", "-png", "-r", "36", pdf, prefix, NULL };
+
+      g_assert_true (run_quietly (argv));
+    }
+  else
+    g_test_message ("pdftoppm missing: the PDF is not opened");
+  if (g_find_program_in_path ("rsvg-convert") != NULL)
+    {
+      g_autofree char *out = g_build_filename (fixture.dir, "from-svg.png", NULL);
+      const char *argv[] = { "rsvg-convert", "-o", out, svg, NULL };
+
+      g_assert_true (run_quietly (argv));
+      assert_nonempty (out);
+    }
+  else
+    g_test_message ("rsvg-convert missing: the SVG is not opened");
+
+  /* An unwritable place fails with a message. */
+  g_assert_false (sp_chart_view_export (chart, "/nonexistent/dir/chart.pdf",
+                                        SP_CHART_EXPORT_PDF, 100, 100, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The table holds one row per stage. */
+  table = sp_chart_view_show_table (chart);
+  g_assert_nonnull (table);
+  wait_for_frames (GTK_WIDGET (table), 0, 0);
+  gtk_window_destroy (table);
+}
+
+static void
+shoot_views (const char *variant,
+             int         width,
+             int         height)
+{
+  static const char * const views[] = { "funnel", "dashboard" };
+
+  resize (width, height);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s%s", views[i], variant);
+
+      g_autofree char *bottom = g_strdup_printf ("%s-bottom", name);
+      GtkWidget *page;
+      GtkAdjustment *adjustment;
+
+      g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "show-view",
+                                      g_variant_new_string (views[i]));
+      wait_for_frames (GTK_WIDGET (fixture.window), width, height);
+      page = i == 0 ? GTK_WIDGET (funnel ()) : GTK_WIDGET (dashboard ());
+      /* The page is on screen: the window did not fold to its sidebar for lack of room. */
+      g_assert_true (gtk_widget_get_mapped (page));
+      adjustment = gtk_scrolled_window_get_vadjustment (
+        GTK_SCROLLED_WINDOW (find_page (page, GTK_TYPE_SCROLLED_WINDOW)));
+      gtk_adjustment_set_value (adjustment, 0);
+      wait_for_frames (GTK_WIDGET (fixture.window), width, height);
+      screenshot (name, width, height);
+
+      /* And what is below the fold. */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      wait_for_frames (GTK_WIDGET (fixture.window), width, height);
+      screenshot (bottom, width, height);
+      gtk_adjustment_set_value (adjustment, 0);
+    }
+}
+
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  SKIP_WITHOUT_DISPLAY ();
+
+  sp_period_filter_set_period (sp_dashboard_page_get_filter (dashboard ()), SP_PERIOD_MONTH);
+  sp_period_filter_set_period (sp_funnel_page_get_filter (funnel ()), SP_PERIOD_QUARTER);
+
+  shoot_views ("-charts", 1280, 800);
+  shoot_views ("-charts", 1024, 768);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  shoot_views ("-charts-dark", 1280, 800);
+  shoot_views ("-charts-dark", 1024, 768);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "presentation", NULL);
+  g_assert_true (sp_window_get_presenting (fixture.window));
+  g_assert_cmpint (sp_chart_view_get_palette (sp_funnel_page_get_pipeline (funnel ())), ==,
+                   SP_CHART_PALETTE_PROJECTOR);
+  shoot_views ("-charts-presentation", 1280, 800);
+  shoot_views ("-charts-presentation", 1024, 768);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "presentation", NULL);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture.dir = g_dir_make_tmp ("sp-charts-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture.dir, "workspace.db", NULL);
+  fixture.store = sp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_date_clear (&fixture.today, 1);
+  g_date_set_dmy (&fixture.today, 15, G_DATE_SEPTEMBER, 2026);
+  sp_demo_generate (fixture.store, SP_DEMO_SIZE_DEMO, SP_DEMO_DEFAULT_SEED, &fixture.today,
+                    NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture.app = sp_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture.app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_application_register (G_APPLICATION (fixture.app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  fixture.window = sp_window_new (fixture.app, fixture.store);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  /* The demo's "today", so that this month has data and the pictures stay the same. */
+  sp_period_filter_set_today (sp_dashboard_page_get_filter (dashboard ()), &fixture.today);
+  sp_period_filter_set_today (sp_funnel_page_get_filter (funnel ()), &fixture.today);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+teardown (void)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  spin (50);
+  g_clear_object (&fixture.app);
+  g_clear_object (&fixture.store);
+  remove_tree (fixture.dir);
+  g_free (fixture.dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir = g_getenv ("SP_TEST_LOCALEDIR");
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_test_init (&argc, &argv, NULL);
+
+  fixture.have_display = (g_getenv ("DISPLAY") || g_getenv ("WAYLAND_DISPLAY"))
+                         && gtk_init_check ();
+  fixture.shots = g_strdup (g_getenv ("SP_SCREENSHOT_DIR"));
+  if (fixture.shots == NULL)
+    fixture.shots = g_build_filename (g_get_tmp_dir (), "sp-screenshots", NULL);
+  g_mkdir_with_parents (fixture.shots, 0755);
+
+  g_test_add_func ("/ui/charts/dashboard-data", test_dashboard_data);
+  g_test_add_func ("/ui/charts/funnel-data", test_funnel_data);
+  g_test_add_func ("/ui/charts/export", test_export);
+  g_test_add_func ("/ui/charts/screenshots", test_screenshots);
+
+  if (fixture.have_display)
+    setup ();
+  status = g_test_run ();
+  if (fixture.have_display)
+    teardown ();
+  g_free (fixture.shots);
+
+  return status;
+}
