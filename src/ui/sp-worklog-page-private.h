@@ -8,6 +8,7 @@
 
 #include "sp-model.h"
 
+#include "sp-key-figures-panel.h"
 #include "sp-team-day-grid.h"
 #include "sp-worklog-page.h"
 
@@ -55,6 +56,7 @@ struct _SpWorklogPage
   GtkLabel       *summary_heading;
   GtkGrid        *summary_grid;
   SpTeamDayGrid  *team_grid;
+  SpKeyFiguresPanel *key_figures;
 };
 
 const char *_sp_worklog_page_field_label        (SpWorklogField  field);

@@ -557,6 +557,11 @@ view_changed_cb (SpWorklogPage *self)
        * clicked. */
       sp_team_day_grid_focus_first (self->team_grid);
     }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "key-figures") == 0)
+    {
+      save_dirty_fields (self);
+      sp_key_figures_panel_set_today (self->key_figures, &self->today);
+    }
   else
     load_rep_day (self);
 }
@@ -659,6 +664,7 @@ sp_worklog_page_class_init (SpWorklogPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SP_TYPE_TEAM_DAY_GRID);
+  g_type_ensure (SP_TYPE_KEY_FIGURES_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sp-worklog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, rep_dropdown);
@@ -678,6 +684,7 @@ sp_worklog_page_class_init (SpWorklogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, summary_heading);
   gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, summary_grid);
   gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, team_grid);
+  gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, key_figures);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
@@ -754,6 +761,7 @@ sp_worklog_page_set_preferences (SpWorklogPage *self,
   if (preferences != NULL)
     g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
                              G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  sp_key_figures_panel_set_preferences (self->key_figures, preferences);
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
