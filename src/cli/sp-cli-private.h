@@ -103,7 +103,20 @@ gboolean  sp_cli_run_workload         (SpCli *cli, int argc, char **argv, GError
 /* sp-cli-render.c */
 gboolean  sp_cli_run_render           (SpCli *cli, int argc, char **argv, GError **error);
 
+/* sp-cli-report.c */
+gboolean  sp_cli_run_report           (SpCli *cli, int argc, char **argv, GError **error);
+
 /* sp-cli-history.c */
 gboolean  sp_cli_run_import_history (SpCli *cli, int argc, char **argv, GError **error);
+
+/* sp-cli-worklog.c */
+gboolean  sp_cli_run_log_add        (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_log_import     (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_log_export     (SpCli *cli, int argc, char **argv, GError **error);
+
+/* sp-cli-pipeline.c */
+gboolean  sp_cli_run_opp_import     (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_opp_export     (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_opp_stage      (SpCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -28,6 +28,16 @@ static const SpCliCommand commands[] = {
     sp_cli_run_check },
   { "import-history", N_("FILE.csv"), N_("Import history orders from a CSV file"),
     sp_cli_run_import_history },
+  { "log-add", NULL, N_("Add or change a rep’s work log entry of one day"), sp_cli_run_log_add },
+  { "log-import", N_("FILE.csv"), N_("Import work log entries from a CSV file"),
+    sp_cli_run_log_import },
+  { "log-export", N_("OUTPUT|-"), N_("Write the work log entries of a date range as CSV"),
+    sp_cli_run_log_export },
+  { "opp-import", N_("FILE.csv"), N_("Import opportunities and their stage history from a CSV file"),
+    sp_cli_run_opp_import },
+  { "opp-export", N_("OUTPUT|-"), N_("Write the opportunities and their stage history as CSV"),
+    sp_cli_run_opp_export },
+  { "opp-stage", NULL, N_("Move an opportunity to another pipeline stage"), sp_cli_run_opp_stage },
   { "set-target", NULL, N_("Create or change the target of a fiscal year"),
     sp_cli_run_set_target },
   { "breakdown", NULL,
@@ -40,6 +50,8 @@ static const SpCliCommand commands[] = {
   { "render", N_("CHART"),
     N_("Draw a chart (funnel, attainment, burnup, ranking, heatmap, kpis) to PNG, SVG or PDF"),
     sp_cli_run_render },
+  { "report", NULL, N_("Write a fiscal year’s PDF meeting report: plan, targets table and charts"),
+    sp_cli_run_report },
 };
 
 G_DEFINE_QUARK (sp-cli-error-quark, sp_cli_error)

@@ -12,6 +12,8 @@
 #include "sp-history-import.h"
 #include "sp-metrics.h"
 #include "sp-money.h"
+#include "sp-opportunity.h"
+#include "sp-opportunity-csv.h"
 #include "sp-plan.h"
 #include "sp-preferences.h"
 #include "sp-region.h"
@@ -19,3 +21,4 @@
 #include "sp-store.h"
 #include "sp-workload.h"
 #include "sp-worklog.h"
+#include "sp-worklog-csv.h"

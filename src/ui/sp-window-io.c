@@ -15,6 +15,7 @@
 #include "sp-model.h"
 
 #include "sp-window-private.h"
+#include "sp-window-report.h"
 
 typedef enum
 {
@@ -513,4 +514,5 @@ _sp_window_io_init (SpWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), io_actions, G_N_ELEMENTS (io_actions),
                                    self);
+  _sp_window_report_init (self);
 }

@@ -1,0 +1,99 @@
+/* sp-opportunity.h — opportunities (商机): add, move between pipeline stages keeping the stage
+ * history, update amounts and dates, and list a funnel stage's opportunities
+ *
+ * Every write is one undoable edit (nested inside a caller's larger edit when there is one).
+ * Rules the metrics rely on (sp-metrics.h): every stage change adds an
+ * opportunity_stage_history row; moving to a won or lost stage sets closed_on to the day
+ * of the move, moving back to an open stage clears it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "sp-metrics.h"
+#include "sp-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64  id;
+  char   *title;
+  gint64  customer_id;     /* 0: none */
+  char   *customer;        /* "" when none */
+  gint64  rep_id;          /* 0: none */
+  char   *rep;             /* "" when none */
+  gint64  stage_id;
+  char   *stage;
+  gint64  amount;          /* minor units */
+  char   *created_on;      /* ISO date */
+  char   *expected_close;  /* ISO date or NULL */
+  char   *closed_on;       /* ISO date or NULL */
+  gint64  invoiced;
+  gint64  collected;
+  gint64  days_in_stage;   /* sp_opportunity_list_stage(): days since it entered the stage */
+} SpOpportunity;
+
+void           sp_opportunity_free            (SpOpportunity          *opportunity);
+
+/* Writes the default stages (Lead, Qualified, Proposal, Negotiation, Won, Lost) when the
+ * workspace has none. */
+gboolean       sp_opportunity_ensure_stages   (SpStore                *store,
+                                               GError                **error);
+/* The stage named @name (ignoring case), or with a default English name given in Chinese
+ * (线索, 有效商机, 方案报价, 谈判, 赢单, 输单); 0 with SP_STORE_ERROR_NOT_FOUND. */
+gint64         sp_opportunity_find_stage      (SpStore                *store,
+                                               const char             *name,
+                                               GError                **error);
+
+/* Adds an opportunity in @stage_id entered on @created_on (ISO), with its first history
+ * row; closed_on = @created_on when the stage is won or lost. Returns its id or 0. */
+gint64         sp_opportunity_add             (SpStore                *store,
+                                               const char             *title,
+                                               gint64                  customer_id,
+                                               gint64                  rep_id,
+                                               gint64                  stage_id,
+                                               gint64                  amount,
+                                               const char             *created_on,
+                                               const char             *expected_close,
+                                               GError                **error);
+
+/* Moves opportunity @id to @stage_id on @entered_on (ISO; NULL: today), which may not be
+ * before its creation or its last stage change. Adds a history row; sets closed_on for won
+ * and lost stages, clears it otherwise. Moving to its current stage changes nothing. */
+gboolean       sp_opportunity_set_stage       (SpStore                *store,
+                                               gint64                  id,
+                                               gint64                  stage_id,
+                                               const char             *entered_on,
+                                               GError                **error);
+
+/* Sets amount, expected close (ISO or NULL), invoiced and collected (collected ≤ invoiced,
+ * none negative). */
+gboolean       sp_opportunity_update          (SpStore                *store,
+                                               gint64                  id,
+                                               gint64                  amount,
+                                               const char             *expected_close,
+                                               gint64                  invoiced,
+                                               gint64                  collected,
+                                               GError                **error);
+
+/* One opportunity, or NULL with SP_STORE_ERROR_NOT_FOUND. */
+SpOpportunity *sp_opportunity_get             (SpStore                *store,
+                                               gint64                  id,
+                                               GError                **error);
+
+/* The opportunities behind a funnel row of sp_metrics_get_funnel() for the same filter:
+ * for an open stage, those open at the period's end in that stage on that day (as many as
+ * its open_count), days_in_stage counted to the period's end; for a won or lost stage,
+ * those in it closed in the period, days_in_stage counted to closed_on. By expected close
+ * (none last), then id. A GPtrArray of SpOpportunity. */
+GPtrArray     *sp_opportunity_list_stage      (SpStore                *store,
+                                               const SpMetricsFilter  *filter,
+                                               gint64                  stage_id,
+                                               GError                **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpOpportunity, sp_opportunity_free)
+
+G_END_DECLS
