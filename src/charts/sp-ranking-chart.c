@@ -317,7 +317,8 @@ compute_layout (const SpRankingData *data,
   columns.rank_x = content.x;
   columns.rank_w = rank_w;
   columns.name_x = content.x + rank_w + gap;
-  columns.name_w = name_w > 2.0 * body_h ? name_w : 0;
+  /* Hide the names only when not even one character fits (二字 names are short). */
+  columns.name_w = name_w >= body_h ? name_w : 0;
   columns.attain_w = attain_w;
   columns.attain_x = content.x + content.width - attain_w;
 

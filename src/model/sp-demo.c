@@ -13,8 +13,10 @@
 #include <glib/gi18n-lib.h>
 #include <stdarg.h>
 
+#include "sp-breakdown.h"
 #include "sp-demo-private.h"
 #include "sp-money.h"
+#include "sp-plan.h"
 
 #define WAN (10000 * SP_DEMO_YUAN)
 
@@ -598,6 +600,33 @@ generate (SpDemoGen  *g,
          && write_meetings (g, error);
 }
 
+static gboolean
+break_down_plans (SpStore  *store,
+                  GError  **error)
+{
+  g_autoptr(GListModel) plans = sp_plan_list (store, error);
+
+  if (plans == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(SpPlan) plan = g_list_model_get_item (plans, i);
+      g_autoptr(SpBreakdown) breakdown = sp_breakdown_new (store, sp_plan_get_id (plan), error);
+      SpBreakdownOptions options;
+
+      if (breakdown == NULL)
+        return FALSE;
+
+      sp_breakdown_options_init (&options);
+      options.time_source = SP_WEIGHT_SOURCE_HISTORY;
+      if (!sp_breakdown_generate (breakdown, &options, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 sp_demo_generate (SpStore         *store,
                   SpDemoSize       size,
@@ -663,6 +692,11 @@ sp_demo_generate (SpStore         *store,
   g_free (g.customers);
 
   if (!ok)
+    return FALSE;
+
+  /* A realistic workspace has its plan broken down already: months by last year's
+   * seasonality, regions by their history, reps equally. */
+  if (!break_down_plans (store, error))
     return FALSE;
 
   /* Like an import, generating is not undone step by step; this also emits ::changed. */

@@ -254,8 +254,8 @@ test_breakdown (Fixture       *fixture,
   g_autofree char *json = fixture_path (fixture, "breakdown.json");
   g_autofree char *bom = fixture_path (fixture, "bom.csv");
   g_autofree char *contents = NULL;
-  g_autoptr(CliResult) early = run_cli (fixture, "export-breakdown", "--file", db, "--year",
-                                        "2026", "-", NULL);
+  g_autoptr(CliResult) plan = NULL;
+  g_autoptr(CliResult) early = NULL;
   g_autoptr(CliResult) r1 = NULL;
   g_autoptr(CliResult) r2 = NULL;
   g_autoptr(CliResult) r3 = NULL;
@@ -268,7 +268,12 @@ test_breakdown (Fixture       *fixture,
   gint64 sum = 0;
   gsize len;
 
-  assert_failed_with (early, "The target of fiscal year 2026 is not broken down yet; run "
+  /* The demo plan comes broken down; a new plan is not, and says so. */
+  plan = run_cli (fixture, "set-target", "--file", db, "--year", "2027", "--amount", "50,000,000",
+                  NULL);
+  g_assert_cmpint (plan->status, ==, 0);
+  early = run_cli (fixture, "export-breakdown", "--file", db, "--year", "2027", "-", NULL);
+  assert_failed_with (early, "The target of fiscal year 2027 is not broken down yet; run "
                              "“sales-planner-cli breakdown”");
 
   r1 = run_cli (fixture, "breakdown", "--file", db, "--year", "2026", "--time-weights", "history",
