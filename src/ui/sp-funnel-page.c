@@ -36,8 +36,26 @@ struct _SpFunnelPage
   SpChartView    *activity;
   GtkLabel       *stage_heading;
   GtkLabel       *stage_label;
+  GtkWidget      *opportunities_box;
+  GtkLabel       *opportunities_heading;
+  GtkLabel       *opportunities_empty;
+  GtkWidget      *opportunities_scroller;
+  GtkColumnView  *opportunities_view;
+  GListStore     *opportunities;
+  GArray         *stage_ids;       /* gint64: pipeline_stage id of each chart stage */
   GtkListBox     *forecast_list;
 };
+
+/* The columns of the stage's opportunity list. */
+typedef enum {
+  COLUMN_TITLE,
+  COLUMN_CUSTOMER,
+  COLUMN_REP,
+  COLUMN_AMOUNT,
+  COLUMN_EXPECTED_CLOSE,
+  COLUMN_DAYS,
+  N_COLUMNS
+} Column;
 
 G_DEFINE_FINAL_TYPE (SpFunnelPage, sp_funnel_page, GTK_TYPE_WIDGET)
 
@@ -242,6 +260,7 @@ refresh_pipeline (SpFunnelPage          *self,
 {
   SpFunnelChart *chart = sp_funnel_chart_new (get_currency (self));
 
+  g_array_set_size (self->stage_ids, 0);
   chart->title = g_strdup (_("Pipeline by Stage"));
   chart->mode = sp_funnel_page_get_mode (self);
   for (guint i = 0; funnel != NULL && i < funnel->n_stages; i++)
@@ -262,6 +281,7 @@ refresh_pipeline (SpFunnelPage          *self,
       };
 
       g_array_append_val (chart->stages, row);
+      g_array_append_val (self->stage_ids, stage->stage_id);
     }
   sp_chart_view_set_title (self->pipeline, chart->title);
   sp_chart_view_set_chart (self->pipeline, &sp_funnel_chart_adapter, chart,
@@ -299,6 +319,161 @@ refresh_activity (SpFunnelPage          *self,
                            (GDestroyNotify) sp_funnel_chart_free);
 }
 
+static int
+compare_amount_desc (gconstpointer a,
+                     gconstpointer b)
+{
+  const SpOpportunity *x = *(SpOpportunity * const *) a;
+  const SpOpportunity *y = *(SpOpportunity * const *) b;
+
+  if (x->amount != y->amount)
+    return x->amount > y->amount ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Lists the opportunities of funnel stage @index (-1: none), largest first. */
+static void
+refresh_opportunities (SpFunnelPage *self,
+                       int           index,
+                       const char   *stage_name)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  SpMetricsFilter filter;
+  SpStore *store = get_store (self);
+
+  g_list_store_remove_all (self->opportunities);
+  if (store == NULL || index < 0 || (guint) index >= self->stage_ids->len)
+    {
+      gtk_widget_set_visible (self->opportunities_box, FALSE);
+      return;
+    }
+
+  sp_period_filter_get_filter (self->filter, 0, &filter);
+  list = sp_opportunity_list_stage (store, &filter, g_array_index (self->stage_ids, gint64, index),
+                                    &error);
+  if (list == NULL)
+    {
+      g_debug ("stage opportunities: %s", error->message);
+      list = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_opportunity_free);
+    }
+  g_ptr_array_sort (list, compare_amount_desc);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_object_set_data_full (item, "opportunity", g_ptr_array_index (list, i),
+                              (GDestroyNotify) sp_opportunity_free);
+      g_list_store_append (self->opportunities, item);
+    }
+  g_ptr_array_set_free_func (list, NULL);   /* the items own them now */
+
+  /* Translators: the heading of a funnel stage's opportunity list: "12 opportunities in Lead" */
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u opportunity in %s",
+                                          "%u opportunities in %s", list->len),
+                             list->len, stage_name);
+  gtk_label_set_label (self->opportunities_heading, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->opportunities_empty), list->len == 0);
+  gtk_widget_set_visible (self->opportunities_scroller, list->len > 0);
+  /* A column view asks for little height: show up to eight rows (about 36 px each, and the
+   * header), then scroll. */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->opportunities_scroller),
+                                              36 * (MIN (list->len, 8) + 1));
+  gtk_widget_set_visible (self->opportunities_box, TRUE);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_AMOUNT || column == COLUMN_DAYS)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  SpFunnelPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  const SpOpportunity *opportunity = g_object_get_data (gtk_list_item_get_item (item),
+                                                        "opportunity");
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text = NULL;
+
+  switch ((Column) GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_TITLE:
+      text = g_strdup (opportunity->title);
+      break;
+    case COLUMN_CUSTOMER:
+      text = g_strdup (opportunity->customer);
+      break;
+    case COLUMN_REP:
+      text = g_strdup (opportunity->rep);
+      break;
+    case COLUMN_AMOUNT:
+      text = money (self, opportunity->amount);
+      break;
+    case COLUMN_EXPECTED_CLOSE:
+      text = g_strdup (opportunity->expected_close ? opportunity->expected_close : "—");
+      break;
+    case COLUMN_DAYS:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, opportunity->days_in_stage);
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_label (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static void
+add_columns (SpFunnelPage *self)
+{
+  const char *titles[N_COLUMNS] = {
+    _("Title"),
+    _("Customer"),
+    _("Rep"),
+    _("Amount"),
+    /* Translators: column heading: the opportunity's expected close date */
+    _("Expected Close"),
+    /* Translators: column heading: days since the opportunity entered its stage */
+    _("Days in Stage"),
+  };
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  self->opportunities = g_list_store_new (G_TYPE_OBJECT);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->opportunities)));
+  gtk_column_view_set_model (self->opportunities_view, GTK_SELECTION_MODEL (selection));
+  for (int i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "page", self);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, i == COLUMN_TITLE || i == COLUMN_CUSTOMER);
+      gtk_column_view_append_column (self->opportunities_view, column);
+    }
+}
+
 void
 sp_funnel_page_select_stage (SpFunnelPage *self,
                              int           index)
@@ -317,6 +492,7 @@ sp_funnel_page_select_stage (SpFunnelPage *self,
       self->selected_stage = -1;
       gtk_label_set_label (self->stage_heading, _("Stage"));
       gtk_label_set_label (self->stage_label, _("Click a stage of the pipeline to see its figures."));
+      refresh_opportunities (self, -1, NULL);
       return;
     }
 
@@ -356,6 +532,7 @@ sp_funnel_page_select_stage (SpFunnelPage *self,
       g_string_append_printf (text, _("Days in stage: %.1f"), stage->mean_days);
     }
   gtk_label_set_label (self->stage_label, text->str);
+  refresh_opportunities (self, index, stage->label);
 }
 
 const char *
@@ -363,6 +540,13 @@ sp_funnel_page_get_stage_text (SpFunnelPage *self)
 {
   g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
   return gtk_label_get_label (self->stage_label);
+}
+
+GtkColumnView *
+sp_funnel_page_get_opportunity_view (SpFunnelPage *self)
+{
+  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
+  return self->opportunities_view;
 }
 
 static void
@@ -550,6 +734,8 @@ sp_funnel_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_FUNNEL_PAGE);
   g_clear_object (&self->preferences);
+  g_clear_object (&self->opportunities);
+  g_clear_pointer (&self->stage_ids, g_array_unref);
 
   G_OBJECT_CLASS (sp_funnel_page_parent_class)->dispose (object);
 }
@@ -583,6 +769,11 @@ sp_funnel_page_class_init (SpFunnelPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, activity);
   gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, stage_heading);
   gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, stage_label);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, opportunities_box);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, opportunities_heading);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, opportunities_empty);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, opportunities_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, opportunities_view);
   gtk_widget_class_bind_template_child (widget_class, SpFunnelPage, forecast_list);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
@@ -595,6 +786,8 @@ static void
 sp_funnel_page_init (SpFunnelPage *self)
 {
   self->selected_stage = -1;
+  self->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_columns (self);
   self->dirty = TRUE;
 }

@@ -32,5 +32,8 @@ void            sp_funnel_page_select_stage    (SpFunnelPage   *self,
                                                 int             index);
 /* The text shown for the selected stage, for tests. */
 const char     *sp_funnel_page_get_stage_text  (SpFunnelPage   *self);
+/* The selected stage's opportunities, largest amount first: each item of its model carries
+ * its SpOpportunity as object data "opportunity" (empty, list hidden: no stage selected). */
+GtkColumnView  *sp_funnel_page_get_opportunity_view (SpFunnelPage *self);
 
 G_END_DECLS

@@ -301,6 +301,56 @@ test_funnel_data (void)
     sp_funnel_page_select_stage (page, stage);
     g_assert_cmpstr (sp_funnel_page_get_stage_text (page), !=, "");
   }
+
+  /* Selecting a stage lists its opportunities: as many as the model gives for the page's
+   * filter and that stage's id, largest first; some in the first open stage of the demo. */
+  {
+    g_autoptr(SpMetricsFunnel) metrics = NULL;
+    g_autoptr(GError) error = NULL;
+    SpMetricsFilter filter;
+    SpMetricsKpis kpis = { 0 };
+    GtkColumnView *view = sp_funnel_page_get_opportunity_view (page);
+
+    sp_period_filter_get_filter (sp_funnel_page_get_filter (page), 0, &filter);
+    g_assert_true (sp_metrics_get_kpis (fixture.store, &filter, &kpis, &error));
+    g_assert_no_error (error);
+    metrics = sp_metrics_get_funnel (fixture.store, &filter, &kpis, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (metrics->n_stages, ==, chart->stages->len);
+
+    sp_funnel_page_select_stage (page, -1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))),
+                      ==, 0);
+    for (int i = (int) metrics->n_stages - 1; i >= 0; i--)
+      {
+        g_autoptr(GPtrArray) expected = NULL;
+        GListModel *model;
+        guint n;
+
+        expected = sp_opportunity_list_stage (fixture.store, &filter, metrics->stages[i].stage_id,
+                                              &error);
+        g_assert_no_error (error);
+        sp_funnel_page_select_stage (page, i);
+        model = G_LIST_MODEL (gtk_column_view_get_model (view));
+        n = g_list_model_get_n_items (model);
+        g_assert_cmpuint (n, ==, expected->len);
+        if (!metrics->stages[i].won)
+          g_assert_cmpint (n, ==, metrics->stages[i].open_count);
+        for (guint j = 1; j < n; j++)
+          {
+            g_autoptr(GObject) a = g_list_model_get_item (model, j - 1);
+            g_autoptr(GObject) b = g_list_model_get_item (model, j);
+            const SpOpportunity *x = g_object_get_data (a, "opportunity");
+            const SpOpportunity *y = g_object_get_data (b, "opportunity");
+
+            g_assert_cmpint (x->amount, >=, y->amount);
+          }
+        if (i == 0)
+          g_assert_cmpuint (n, >, 0);
+      }
+    /* Stage 0 stays selected, for the screenshots. */
+    wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+  }
 }
 
 static gboolean
