@@ -328,7 +328,7 @@ sp_cli_run_opp_stage (SpCli   *cli,
   if (opportunity == NULL)
     return FALSE;
   /* Translators: "Opportunity 7 “ERP rollout” is now in stage Won" */
-  g_print (_("Opportunity %" G_GINT64_FORMAT " “%s” is now in stage %s"), id,
+  g_print (_("Opportunity %lld “%s” is now in stage %s"), (long long) id,
            opportunity->title, opportunity->stage);
   g_print ("\n");
   return TRUE;

@@ -158,7 +158,7 @@ stage_outcome (sqlite3  *db,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
-               _("No pipeline stage with id %" G_GINT64_FORMAT), stage_id);
+               _("No pipeline stage with id %lld"), (long long) stage_id);
   return NULL;
 }
 
@@ -274,7 +274,7 @@ sp_opportunity_set_stage (SpStore     *store,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
-                   _("No opportunity with id %" G_GINT64_FORMAT), id);
+                   _("No opportunity with id %lld"), (long long) id);
       return FALSE;
     }
   current = sqlite3_column_int64 (stmt, 0);
@@ -336,7 +336,7 @@ sp_opportunity_update (SpStore     *store,
     {
       ok = FALSE;
       g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
-                   _("No opportunity with id %" G_GINT64_FORMAT), id);
+                   _("No opportunity with id %lld"), (long long) id);
     }
   return edit_end (store, own, ok, error);
 }
@@ -393,7 +393,7 @@ sp_opportunity_get (SpStore  *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return read_row (stmt);
   g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
-               _("No opportunity with id %" G_GINT64_FORMAT), id);
+               _("No opportunity with id %lld"), (long long) id);
   return NULL;
 }
 

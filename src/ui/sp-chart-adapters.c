@@ -309,7 +309,7 @@ funnel_item_text (gconstpointer data,
   g_string_append (text, stage->label);
   g_string_append_c (text, '\n');
   if (chart->activity)
-    g_string_append_printf (text, _("Count: %" G_GINT64_FORMAT), stage->count);
+    g_string_append_printf (text, _("Count: %lld"), (long long) stage->count);
   else
     {
       gboolean won = (guint) item + 1 == chart->stages->len;
@@ -320,17 +320,17 @@ funnel_item_text (gconstpointer data,
         g_string_append_printf (text, _("Won of those that entered the funnel in the period: %"
                                         G_GINT64_FORMAT), stage->count);
       else
-        g_string_append_printf (text, _("Reached in the period: %" G_GINT64_FORMAT),
-                                stage->count);
+        g_string_append_printf (text, _("Reached in the period: %lld"),
+                                (long long) stage->count);
       g_string_append_c (text, '\n');
       if (won)
         /* Translators: the won row of the funnel */
-        g_string_append_printf (text, _("Won in the period: %" G_GINT64_FORMAT " (%s)"),
-                                MAX (stage->open_count, 0), amount);
+        g_string_append_printf (text, _("Won in the period: %lld (%s)"),
+                                (long long) MAX (stage->open_count, 0), amount);
       else
         /* Translators: a stage's open opportunities at the period's end and their amount */
-        g_string_append_printf (text, _("Open at the period’s end: %" G_GINT64_FORMAT " (%s)"),
-                                MAX (stage->open_count, 0), amount);
+        g_string_append_printf (text, _("Open at the period’s end: %lld (%s)"),
+                                (long long) MAX (stage->open_count, 0), amount);
     }
   if (stage->weighted > 0)
     {

@@ -167,9 +167,9 @@ refresh_figures (SpFunnelPage          *self,
   open_amount = compact_money (self, funnel->open_amount);
   open_exact = money (self, funnel->open_amount);
   /* Translators: the open pipeline's size */
-  open_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " opportunity",
-                                             "%" G_GINT64_FORMAT " opportunities",
-                                             funnel->open_count), funnel->open_count);
+  open_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld opportunity",
+                                             "%lld opportunities",
+                                             funnel->open_count), (long long) funnel->open_count);
   add_figure (self, SP_METRIC_OPEN_PIPELINE, open_amount, open_exact, open_count);
 
   weighted = compact_money (self, funnel->weighted_amount);
@@ -181,8 +181,9 @@ refresh_figures (SpFunnelPage          *self,
     {
       overall = sp_chart_format_percent (sp_metrics_rate_to_double (funnel->overall_conversion));
       /* Translators: overall conversion: won of the leads that entered the funnel */
-      overall_note = g_strdup_printf (_("%" G_GINT64_FORMAT " won of %" G_GINT64_FORMAT),
-                                      funnel->won_of_first, funnel->reached_first);
+      overall_note = g_strdup_printf (_("%lld won of %lld"),
+                                      (long long) funnel->won_of_first,
+                                      (long long) funnel->reached_first);
     }
   else
     {
@@ -235,7 +236,7 @@ refresh_forecast (SpFunnelPage          *self,
             title[0] = '\0';
         }
       /* Translators: a forecast month: opportunities and their full amount */
-      subtitle = g_strdup_printf (_("%" G_GINT64_FORMAT " open, %s in total"), month->count,
+      subtitle = g_strdup_printf (_("%lld open, %s in total"), (long long) month->count,
                                   amount);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -506,16 +507,16 @@ sp_funnel_page_select_stage (SpFunnelPage *self,
     g_string_append_printf (text, _("Won of those that entered the funnel in the period: %"
                                     G_GINT64_FORMAT), stage->count);
   else
-    g_string_append_printf (text, _("Reached in the period: %" G_GINT64_FORMAT), stage->count);
+    g_string_append_printf (text, _("Reached in the period: %lld"), (long long) stage->count);
   g_string_append_c (text, '\n');
   if ((guint) index + 1 == chart->stages->len)
     /* Translators: the won row of the funnel */
-    g_string_append_printf (text, _("Won in the period: %" G_GINT64_FORMAT " (%s)"),
-                            stage->open_count, amount);
+    g_string_append_printf (text, _("Won in the period: %lld (%s)"),
+                            (long long) stage->open_count, amount);
   else
     {
-      g_string_append_printf (text, _("Open at the period’s end: %" G_GINT64_FORMAT " (%s)"),
-                              stage->open_count, amount);
+      g_string_append_printf (text, _("Open at the period’s end: %lld (%s)"),
+                              (long long) stage->open_count, amount);
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Weighted: %s"), weighted);
     }

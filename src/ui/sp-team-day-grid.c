@@ -262,7 +262,7 @@ create_header (SpTeamDayGrid *self)
     {
       label = gtk_label_new (column_title (c));
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
       gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
       gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
       gtk_widget_set_valign (label, GTK_ALIGN_END);
