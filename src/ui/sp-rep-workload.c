@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "sp-metrics.h"
 #include "sp-rep-workload.h"
 
 guint
@@ -103,6 +104,21 @@ sp_rep_workload_init (SpRepWorkload  *self,
   share = rep_id != 0 ? MAX (n_active, 1) : 1;
   if (year_days > 0)
     target = sp_money_scale (year_target, days, (gint64) year_days * share);
+
+  /* The breakdown's target for the rep (or the team) when the plan has been broken down:
+   * the same target the dashboard's attainment uses. */
+  if (self->has_plan)
+    {
+      SpMetricsFilter filter;
+      SpMetricsAttainment attainment;
+
+      sp_metrics_filter_init (&filter, first, last);
+      filter.rep_id = rep_id;
+      if (sp_metrics_get_attainment (store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
+                                     &attainment, NULL)
+          && attainment.target > 0)
+        target = attainment.target;
+    }
 
   from = *today;
   g_date_subtract_days (&from, SP_REP_WORKLOAD_HISTORY_DAYS - 1);

@@ -325,10 +325,10 @@ reload_table (SpWorkloadPage *self)
                              first_text, last_text, working_days);
   gtk_label_set_label (self->heading, heading);
   gtk_label_set_label (self->subtitle,
-                       _("Each rep’s share of the plan’s target, worked back through their "
-                         "conversion rates and average order value over the last 90 days of "
-                         "the work log (the team’s when a rep has too little history). "
-                         "“Done” is what the log shows per working day so far."));
+                       _("Each rep’s target (the breakdown’s, else an equal share of the plan’s), "
+                         "worked back through their conversion rates and average order value "
+                         "over the last 90 days of the work log (the team’s when a rep has too "
+                         "little history). “Done” is what the log shows per working day so far."));
 
   if (!(reps = sp_rep_list (sp_preferences_get_store (self->preferences), 0, &error)))
     {

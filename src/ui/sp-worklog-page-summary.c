@@ -45,13 +45,13 @@ _sp_worklog_page_load_required (SpWorklogPage *self)
   else if (!(computed = sp_workload_compute (&workload.input, &required, &error)))
     why = g_strdup (error->message);
   else if (workload.used_team)
-    why = g_strdup (_("Required per working day this month, from the plan’s target shared "
-                      "equally among the reps and the team’s conversion rates (this rep has "
-                      "too little history of their own)."));
+    why = g_strdup (_("Required per working day this month, from the rep’s target (the "
+                      "breakdown’s, else an equal share of the plan) and the team’s conversion "
+                      "rates (this rep has too little history of their own)."));
   else
-    why = g_strdup (_("Required per working day this month, from the plan’s target shared "
-                      "equally among the reps and this rep’s conversion rates over the last "
-                      "90 days."));
+    why = g_strdup (_("Required per working day this month, from the rep’s target (the "
+                      "breakdown’s, else an equal share of the plan) and this rep’s "
+                      "conversion rates over the last 90 days."));
 
   if (!sp_calendar_is_working_day (calendar, &self->day))
     {
