@@ -199,6 +199,10 @@ test_store_bad_read_only (void)
 
       if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
         _exit (3);
+      /* Some sandboxes (a chroot whose root folder is private to root) let no other user
+       * reach the folder at all: then there is nothing to test. */
+      if (g_access (dir, X_OK) != 0 || g_access (path, R_OK) != 0)
+        _exit (77);
       store = sp_store_open (path, &error);
       if (store != NULL || !g_error_matches (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY))
         _exit (1);
@@ -208,7 +212,10 @@ test_store_bad_read_only (void)
     }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  if (WEXITSTATUS (status) == 77)
+    g_test_skip ("an unprivileged user cannot reach the test folder here");
+  else
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
 
   {
     g_autofree char *after = sp_test_file_checksum (path);

@@ -454,6 +454,20 @@ test_read_only_file (Fixture       *fixture,
           return;
         }
       g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+
+      /* Some sandboxes (a chroot whose root folder is private to root) let no other user
+       * reach the program or its folder at all: there is nothing to test there. */
+      {
+        g_autoptr(CliResult) probe = run_cli (fixture, "check", "--file", path, NULL);
+
+        if (strstr (probe->err, "error while loading shared libraries") != NULL
+            || strstr (probe->err, "Permission denied") != NULL)
+          {
+            g_test_skip ("an unprivileged user cannot reach the program or its folder here");
+            g_clear_pointer (&fixture->setpriv, g_free);
+            return;
+          }
+      }
     }
   else
     g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
