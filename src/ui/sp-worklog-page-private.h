@@ -62,6 +62,11 @@ struct _SpWorklogPage
 const char *_sp_worklog_page_field_label        (SpWorklogField  field);
 GtkWidget  *_sp_worklog_page_create_label       (const char     *text,
                                                  float           xalign);
+/* sp-worklog-page-form.c: building the form, loading the entry, saving what was typed. */
+void        _sp_worklog_page_create_form        (SpWorklogPage  *self);
+void        _sp_worklog_page_load_entry         (SpWorklogPage  *self);
+void        _sp_worklog_page_save_dirty_fields  (SpWorklogPage  *self);
+void        _sp_worklog_page_clear_messages     (SpWorklogPage  *self);
 /* "12 / 18" per activity: the day's count against what the workload formula requires. */
 void        _sp_worklog_page_load_required      (SpWorklogPage  *self);
 /* The "tomorrow's plan" of the rep's previous entry. */
