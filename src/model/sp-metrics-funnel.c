@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sp-metrics-private.h"
+#include "sp-opportunity.h"
 
 /* The funnel stages: open stages by position, then the won stages. Their rank k in this
  * order (all won stages share the last rank) is what the queries below compare. */
@@ -133,7 +134,8 @@ load_stages (SpStore  *store,
           && g_array_index (stages, SpMetricsStage, stages->len - 1).won)
         continue;
       stage.stage_id = sqlite3_column_int64 (stmt, 0);
-      stage.name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      stage.name = g_strdup (sp_pipeline_stage_display_name (
+          (const char *) sqlite3_column_text (stmt, 1)));
       stage.probability_pct = sqlite3_column_int (stmt, 2);
       g_array_append_val (stages, stage);
     }

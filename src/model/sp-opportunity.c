@@ -117,6 +117,27 @@ static const struct { const char *en; const char *zh; } default_stages[] = {
   { "Negotiation", "谈判" }, { "Won", "赢单" }, { "Lost", "输单" },
 };
 
+/* The default stages are stored under their English names; people read them in their
+ * language. */
+static const char * const default_stage_names[][2] = {
+  { "Lead", NC_("pipeline stage", "Lead") },
+  { "Qualified", NC_("pipeline stage", "Qualified") },
+  { "Proposal", NC_("pipeline stage", "Proposal") },
+  { "Negotiation", NC_("pipeline stage", "Negotiation") },
+  { "Won", NC_("pipeline stage", "Won") },
+  { "Lost", NC_("pipeline stage", "Lost") },
+};
+
+const char *
+sp_pipeline_stage_display_name (const char *stored)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (default_stage_names); i++)
+    if (g_strcmp0 (stored, default_stage_names[i][0]) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, "pipeline stage", default_stage_names[i][1]);
+
+  return stored;
+}
+
 gint64
 sp_opportunity_find_stage (SpStore     *store,
                            const char  *name,

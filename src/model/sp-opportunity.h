@@ -44,6 +44,8 @@ gboolean       sp_opportunity_ensure_stages   (SpStore                *store,
                                                GError                **error);
 /* The stage named @name (ignoring case), or with a default English name given in Chinese
  * (线索, 有效商机, 方案报价, 谈判, 赢单, 输单); 0 with SP_STORE_ERROR_NOT_FOUND. */
+/* A stage's name as people read it: the default stages' stored English names translated. */
+const char    *sp_pipeline_stage_display_name (const char             *stored);
 gint64         sp_opportunity_find_stage      (SpStore                *store,
                                                const char             *name,
                                                GError                **error);

@@ -17,12 +17,15 @@
 #include "sp-model.h"
 
 #include "sp-application.h"
+#include "sp-dashboard-page.h"
+#include "sp-funnel-page.h"
 #include "sp-new-plan-dialog.h"
+#include "sp-period-filter.h"
 #include "sp-preferences-window.h"
 #include "sp-team-day-grid.h"
 #include "sp-window-private.h"
-#include "sp-worklog-page.h"
 #include "sp-workload-page.h"
+#include "sp-worklog-page.h"
 
 static const char * const views[] = {
   "targets", "worklog", "workload", "funnel", "dashboard", "meetings",
@@ -993,6 +996,11 @@ setup (void)
   demo_day (&log_day);
   sp_worklog_page_set_day (worklog_page (), &log_day);
   sp_workload_page_set_today (workload_page (), &today);
+  /* The charts show the demo's month, not the machine's. */
+  sp_period_filter_set_today (sp_dashboard_page_get_filter (SP_DASHBOARD_PAGE (
+      adw_view_stack_get_child_by_name (fixture.window->stack, "dashboard"))), &today);
+  sp_period_filter_set_today (sp_funnel_page_get_filter (SP_FUNNEL_PAGE (
+      adw_view_stack_get_child_by_name (fixture.window->stack, "funnel"))), &today);
   gtk_window_present (GTK_WINDOW (fixture.window));
 }
 
