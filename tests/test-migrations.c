@@ -22,7 +22,7 @@ count (SpStore    *store,
   return value;
 }
 
-/* Version 0 → 1 → 2: an empty file becomes a workspace with every table. */
+/* Version 0 → 1 → 2 → 3: an empty file becomes a workspace with every table. */
 static void
 test_migrations_from_empty (void)
 {
@@ -33,7 +33,7 @@ test_migrations_from_empty (void)
   const char * const *tables = sp_migrations_user_tables ();
 
   g_assert_no_error (error);
-  g_assert_cmpint (sp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (sp_store_get_schema_version (store), ==, 3);
   for (guint i = 0; tables[i] != NULL; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
@@ -48,7 +48,8 @@ test_migrations_from_empty (void)
   sp_test_remove_tree (dir);
 }
 
-/* Version 1 → 2: data kept, indexes and the new column added, a backup of v1 taken first. */
+/* Version 1 → 3: data kept, indexes and the new column added, the old SWOT note kept as the
+ * strengths quadrant, a backup of v1 taken first. */
 static void
 test_migrations_v1_to_v2 (void)
 {
@@ -63,12 +64,21 @@ test_migrations_v1_to_v2 (void)
   g_autofree char *after_orders = NULL;
 
   sp_test_load_fixture ("workspace-v1.sql", path);
+  /* A version-1 plan with its SWOT notes in the one free-text column. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE plan SET swot_notes = '优势：服务响应快' WHERE id = 1;",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
   before_orders = sp_test_query_text (path, "SELECT group_concat(order_day || '=' || amount, ';') "
                                             "FROM (SELECT * FROM history_order ORDER BY id)");
 
   store = sp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sp_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (sp_store_get_schema_version (store), ==, 3);
 
   after_orders = sp_test_query_text (path, "SELECT group_concat(order_day || '=' || amount, ';') "
                                            "FROM (SELECT * FROM history_order ORDER BY id)");
@@ -95,6 +105,17 @@ test_migrations_v1_to_v2 (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' "
                                  "AND name = 'worklog_entry_by_day'"), ==, 1);
   g_assert_cmpint (count (store, "SELECT count(*) FROM opportunity WHERE lost_reason = ''"), ==, 1);
+  /* Version 3: the old SWOT note survives as the strengths quadrant, the others empty. */
+  {
+    g_autoptr(SpWorksheet) sheet = sp_worksheet_load (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sp_worksheet_get_swot (sheet, SP_WORKSHEET_SWOT_STRENGTHS), ==, "优势：服务响应快");
+    g_assert_cmpstr (sp_worksheet_get_swot (sheet, SP_WORKSHEET_SWOT_WEAKNESSES), ==, "");
+    g_assert_cmpstr (sp_worksheet_get_swot (sheet, SP_WORKSHEET_SWOT_OPPORTUNITIES), ==, "");
+    g_assert_cmpstr (sp_worksheet_get_swot (sheet, SP_WORKSHEET_SWOT_THREATS), ==, "");
+  }
+  g_assert_cmpint (count (store, "SELECT count(*) FROM plan_swot"), ==, 1);
   g_assert_true (sp_store_check (store, &error));
   g_assert_no_error (error);
 
@@ -112,7 +133,7 @@ test_migrations_v1_to_v2 (void)
         g_autofree char *orders = sp_test_query_text (backup, "SELECT group_concat(order_day || '=' || amount, ';') "
                                                               "FROM (SELECT * FROM history_order ORDER BY id)");
 
-        g_assert_true (g_str_has_suffix (name, "-before-v2" SP_STORE_FILE_SUFFIX));
+        g_assert_true (g_str_has_suffix (name, "-before-v3" SP_STORE_FILE_SUFFIX));
         g_assert_cmpstr (version, ==, "1");
         g_assert_cmpstr (orders, ==, before_orders);
         n++;
@@ -161,8 +182,8 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/migrations/0-to-2", test_migrations_from_empty);
-  g_test_add_func ("/migrations/1-to-2", test_migrations_v1_to_v2);
+  g_test_add_func ("/migrations/0-to-3", test_migrations_from_empty);
+  g_test_add_func ("/migrations/1-to-3", test_migrations_v1_to_v2);
   g_test_add_func ("/migrations/failure-rolls-back", test_migrations_failure_rolls_back);
 
   return g_test_run ();

@@ -97,6 +97,9 @@ gboolean  sp_cli_run_set_target       (SpCli *cli, int argc, char **argv, GError
 gboolean  sp_cli_run_breakdown        (SpCli *cli, int argc, char **argv, GError **error);
 gboolean  sp_cli_run_export_breakdown (SpCli *cli, int argc, char **argv, GError **error);
 
+/* sp-cli-worksheet.c */
+gboolean  sp_cli_run_worksheet        (SpCli *cli, int argc, char **argv, GError **error);
+
 /* sp-cli-workload.c */
 gboolean  sp_cli_run_workload         (SpCli *cli, int argc, char **argv, GError **error);
 

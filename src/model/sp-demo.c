@@ -457,11 +457,18 @@ write_plan (SpDemoGen  *g,
 
   if (!sp_demo_run (g, error, &plan_id,
                     "INSERT INTO plan (fiscal_year, team, target, sprint, challenge, basis_years,"
-                    " growth_bp, swot_notes) VALUES (?, '', ?, ?, ?, ?, 1500, ?)", "diiitt",
+                    " growth_bp) VALUES (?, '', ?, ?, ?, ?, 1500)", "diiit",
                     g->year, target, sp_money_scale (target, 125, 100),
-                    sp_money_scale (target, 140, 100),
-                    basis, "优势：产品稳定、服务响应快；劣势：品牌知名度不足；"
-                    "机会：企业数字化升级需求旺盛；威胁：价格竞争加剧。"))
+                    sp_money_scale (target, 140, 100), basis)
+      /* SWOT分析: the four quadrants. */
+      || !sp_demo_run (g, error, NULL,
+                       "INSERT INTO plan_swot (plan_id, quadrant, text)"
+                       " VALUES (?1, 'strengths', ?2), (?1, 'weaknesses', ?3),"
+                       " (?1, 'opportunities', ?4), (?1, 'threats', ?5)", "itttt",
+                       plan_id, "产品稳定、服务响应快；老客户复购率高。",
+                       "品牌知名度不足；新人成长周期较长。",
+                       "企业数字化升级需求旺盛；智能会议终端二代即将上市。",
+                       "价格竞争加剧；部分经销商合作方式调整。"))
     return FALSE;
 
   /* 汇总法: veterans commit to growth by temperament, newer reps to a share of the average. */
@@ -493,14 +500,13 @@ write_plan (SpDemoGen  *g,
                       "INSERT INTO ogsmt_item (plan_id, kind, position, text, target_value,"
                       " deadline) VALUES (?1, 'objective', 0, '巩固区域市场领先地位，实现可持续增长', NULL, ?2),"
                       " (?1, 'goal', 0, '全年销售额达成目标', ?3, ?2),"
-                      " (?1, 'goal', 1, '新增战略客户（家）', ?4, ?2),"
+                      " (?1, 'goal', 1, '智能会议终端新品销售额', ?4, ?2),"
                       " (?1, 'strategy', 0, '深耕战略客户，提高复购率', NULL, NULL),"
                       " (?1, 'strategy', 1, '推广智能会议终端新品，开拓行业客户', NULL, ?5),"
                       " (?1, 'measure', 0, '人均每日有效邀约（次）', 5, ?2),"
                       " (?1, 'measure', 1, '回款率（%）', 95, ?2),"
                       " (?1, 'measure', 2, '赢单率（%）', 30, ?5)",
-                      "itiit", plan_id, year_end, target, (gint64) 4 * g->shape->n_regions,
-                      mid_year);
+                      "itiit", plan_id, year_end, target, round_to (target / 10, WAN), mid_year);
 }
 
 static gboolean

@@ -205,10 +205,26 @@ static const char schema_v2[] =
   "CREATE INDEX breakdown_cell_by_plan ON breakdown_cell (plan_id, dimension, period_kind);"
   "ALTER TABLE opportunity ADD COLUMN lost_reason TEXT NOT NULL DEFAULT '';";
 
+/* Version 3: the SWOT analysis of a plan as four quadrants (优势, 劣势, 机会, 威胁) instead of
+ * one free-text plan.swot_notes. An older plan's non-empty swot_notes is copied as it was
+ * into its 'strengths' quadrant so that nothing is lost (the user can move the parts to the
+ * other quadrants); the old column stays in the schema but is no longer read or written. */
+static const char schema_v3[] =
+  "CREATE TABLE plan_swot ("
+  "  plan_id  INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  quadrant TEXT NOT NULL"
+  "           CHECK (quadrant IN ('strengths', 'weaknesses', 'opportunities', 'threats')),"
+  "  text     TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (plan_id, quadrant)"
+  ");"
+  "INSERT INTO plan_swot (plan_id, quadrant, text)"
+  "  SELECT id, 'strengths', swot_notes FROM plan WHERE swot_notes <> '';";
+
 static const char * const migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_STORE_SCHEMA_VERSION + 1);
@@ -227,6 +243,7 @@ static const char * const user_tables[] = {
   "plan_adjustment",
   "plan_commitment",
   "ogsmt_item",
+  "plan_swot",
   "breakdown_cell",
   "worklog_entry",
   "pipeline_stage",
