@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "sp-history-import.h"
 #include "sp-store-private.h"
@@ -387,6 +388,48 @@ test_large_without_undo (Fixture       *f,
   g_assert_true (sp_store_can_undo (f->store));
 }
 
+#define INDEX_SQL \
+  "SELECT group_concat (sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index'" \
+  " AND tbl_name = 'history_order' ORDER BY name)"
+
+/* A large file into a table small beside it: the indexes are built once at the end, the same
+ * as before, and a refused import leaves them as they were. */
+static void
+test_deferred_indexes (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) good = write_csv (f, "good.csv", "date,amount,rep\n2025-01-02,2,Ann\n"
+                                     "2025-01-01,3,Bob\n2025-01-03,4,Ann\n");
+  g_autoptr(GFile) bad = write_csv (f, "bad.csv", "date,amount,rep\n2025-01-02,2,Ann\n"
+                                    "2025-01-01,x,Bob\n2025-01-03,4,Ann\n");
+  g_autofree char *indexes = query_text (f, INDEX_SQL);
+  g_autofree char *after_refused = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *check = NULL;
+  SpHistoryImportOptions options = { 0 };
+
+  options.undo_max_bytes = 1;
+  g_assert_nonnull (strstr (indexes, "history_order_by_day"));
+  g_assert_false (sp_history_import_commit (f->store, bad, &options, NULL, NULL, NULL, NULL,
+                                            &error));
+  g_assert_error (error, SP_HISTORY_IMPORT_ERROR, SP_HISTORY_IMPORT_ERROR_REJECTED_ROWS);
+  g_clear_error (&error);
+  after_refused = query_text (f, INDEX_SQL);
+  g_assert_cmpstr (after_refused, ==, indexes);
+
+  g_assert_true (sp_history_import_commit (f->store, good, &options, NULL, NULL, NULL, NULL,
+                                           &error));
+  g_assert_no_error (error);
+  after = query_text (f, INDEX_SQL);
+  g_assert_cmpstr (after, ==, indexes);
+  g_assert_cmpint (query_int (f, "SELECT group_concat (amount, '') FROM (SELECT amount"
+                                 " FROM history_order INDEXED BY history_order_by_day"
+                                 " ORDER BY order_day)"), ==, 300200400);
+  check = query_text (f, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
 static void
 test_cancel_and_empty (Fixture       *f,
                        gconstpointer  data)
@@ -461,6 +504,7 @@ main (int   argc,
   ADD ("cancel-and-empty", test_cancel_and_empty);
   ADD ("year-total", test_year_total);
   ADD ("large-without-undo", test_large_without_undo);
+  ADD ("deferred-indexes", test_deferred_indexes);
 #undef ADD
 
   return g_test_run ();

@@ -233,6 +233,47 @@ test_chinese_gb18030 (Fixture       *f,
                    "Lead 2026-01-06, Won 2026-01-07");
 }
 
+/* The shared driver's commit: over the undo limit, a backup and no undo; a refused or
+ * cancelled commit leaves neither changes nor a backup behind. */
+static void
+test_large_and_cancel (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "in.csv", round_trip_csv, -1);
+  g_autoptr(GFile) bad = write_file (f, "bad.csv", "title,rep,amount,created,stage\n"
+                                     "x,Nobody,1,2026-01-05,Lead\n", -1);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SpOpportunityPreview) done = NULL;
+  g_autoptr(SpOpportunityPreview) refused = NULL;
+  g_autofree char *backup_dir = sp_store_backup_dir (sp_store_get_path (f->store));
+  g_autofree char *before = hash (f->store);
+  g_autofree char *after = NULL;
+  SpOpportunityImportOptions options = { 0 };
+
+  options.undo_max_bytes = 1;
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sp_opportunity_import_commit (f->store, file, &options, cancellable, NULL,
+                                                &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (sp_opportunity_import_commit (f->store, bad, &options, NULL, &refused,
+                                                &error));
+  g_assert_error (error, SP_OPPORTUNITY_IMPORT_ERROR, SP_OPPORTUNITY_IMPORT_ERROR_REJECTED_ROWS);
+  g_clear_error (&error);
+  g_assert_null (refused->backup_path);
+  g_assert_cmpuint (sp_test_count_entries (backup_dir), ==, 0);
+  after = hash (f->store);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_true (sp_opportunity_import_commit (f->store, file, &options, NULL, &done, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (done->backup_path);
+  g_assert_true (g_file_test (done->backup_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (sp_store_can_undo (f->store));
+  g_assert_cmpuint (done->rows_accepted, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,5 +285,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/opportunity-csv/chinese-gb18030", Fixture, NULL, fixture_set_up,
               test_chinese_gb18030, fixture_tear_down);
+  g_test_add ("/opportunity-csv/large-and-cancel", Fixture, NULL, fixture_set_up,
+              test_large_and_cancel, fixture_tear_down);
   return g_test_run ();
 }

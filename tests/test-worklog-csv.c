@@ -450,6 +450,36 @@ test_missing_columns_and_empty (Fixture       *f,
   g_assert_cmpuint (preview->rows_accepted, ==, 1);
 }
 
+/* Over the undo limit: a backup first (the entries are still one undo step); a refused
+ * import leaves no backup behind. */
+static void
+test_large (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) good = write_bytes (f, "good.csv", "Date,Rep\n2026-03-02,Wang Wu\n", -1);
+  g_autoptr(GFile) bad = write_bytes (f, "bad.csv", "Date,Rep\n2026-03-02,Nobody\n", -1);
+  g_autoptr(SpWorklogImportPreview) refused = NULL;
+  g_autoptr(SpWorklogImportPreview) done = NULL;
+  g_autofree char *backup_dir = sp_store_backup_dir (sp_store_get_path (f->store));
+  SpHistoryImportOptions options = { 0 };
+
+  options.undo_max_bytes = 1;
+  g_assert_false (sp_worklog_csv_import_commit (f->store, bad, &options, NULL, NULL, NULL,
+                                                &refused, &error));
+  g_assert_error (error, SP_HISTORY_IMPORT_ERROR, SP_HISTORY_IMPORT_ERROR_REJECTED_ROWS);
+  g_assert_null (refused->backup_path);
+  g_assert_cmpuint (sp_test_count_entries (backup_dir), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (sp_worklog_csv_import_commit (f->store, good, &options, NULL, NULL, NULL,
+                                               &done, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (done->backup_path);
+  g_assert_true (g_file_test (done->backup_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (sp_store_get_undo_label (f->store), ==, "Edit work log");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -465,6 +495,7 @@ main (int   argc,
   ADD ("/unit/worklog-csv/gb18030", test_gb18030);
   ADD ("/unit/worklog-csv/bad-rows", test_bad_rows);
   ADD ("/unit/worklog-csv/missing-columns-and-empty", test_missing_columns_and_empty);
+  ADD ("/unit/worklog-csv/large", test_large);
 #undef ADD
 
   return g_test_run ();

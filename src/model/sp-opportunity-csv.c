@@ -1,5 +1,9 @@
 /* sp-opportunity-csv.c — opportunities in CSV: preview, commit and export
  *
+ * The read loop and the preview / commit skeleton are sp-csv-import.c's; this file maps the
+ * stage columns, checks each row and, in a commit, writes the opportunity, its customer when
+ * new, and its stage history.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "sp-opportunity"
@@ -11,10 +15,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "sp-money.h"
+#include "sp-csv-import-private.h"
 #include "sp-opportunity-csv.h"
 #include "sp-opportunity.h"
-#include "sp-store-private.h"
 
 #define H(...) ((const char * const[]) { __VA_ARGS__, NULL })
 
@@ -59,11 +62,7 @@ typedef struct
 
 typedef struct
 {
-  SpStore              *store;
-  sqlite3              *db;
-  gboolean              commit;
-  const SpCurrency     *currency;
-  SpCsvDateOrder        date_order;
+  SpCsvImport          *import;
   GArray               *stages;          /* Stage */
   GArray               *history_columns; /* HistoryColumn */
   GHashTable           *new_customers;   /* name → id (0 in a preview) */
@@ -77,15 +76,6 @@ stage_clear (gpointer data)
 
   g_free (s->name);
   g_free (s->outcome);
-}
-
-static void
-rejected_row_free (gpointer data)
-{
-  SpHistoryRejectedRow *row = data;
-
-  g_free (row->message);
-  g_free (row);
 }
 
 void
@@ -114,7 +104,7 @@ load_stages (Pass    *pass,
 
   pass->stages = g_array_new (FALSE, TRUE, sizeof (Stage));
   g_array_set_clear_func (pass->stages, stage_clear);
-  stmt = sp_sql_prepare (pass->db, "SELECT id, name, outcome, position FROM pipeline_stage"
+  stmt = sp_sql_prepare (pass->import->db, "SELECT id, name, outcome, position FROM pipeline_stage"
                          " ORDER BY position, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -199,34 +189,6 @@ find_history_columns (Pass                *pass,
   return TRUE;
 }
 
-/* Counts a rejected row and keeps @message (which names the line) for the first ones. */
-static void
-keep_rejected (Pass       *pass,
-               guint       line,
-               char       *message)
-{
-  pass->preview->rows_rejected++;
-  if (pass->preview->rejected->len < SP_HISTORY_IMPORT_MAX_REJECTED)
-    {
-      SpHistoryRejectedRow *row = g_new0 (SpHistoryRejectedRow, 1);
-
-      row->line = line;
-      row->message = message;
-      g_ptr_array_add (pass->preview->rejected, row);
-    }
-  else
-    g_free (message);
-}
-
-static void
-reject (Pass       *pass,
-        guint       line,
-        const char *message)
-{
-  /* Translators: a rejected CSV row: "Line 7: Unknown rep “Li Lei”" */
-  keep_rejected (pass, line, g_strdup_printf (_("Line %u: %s"), line, message));
-}
-
 /* An optional date cell as ISO into @out (empty: ""). */
 static gboolean
 parse_date (Pass        *pass,
@@ -239,7 +201,7 @@ parse_date (Pass        *pass,
   out[0] = '\0';
   if (*text == '\0')
     return TRUE;
-  if (!sp_csv_parse_date (text, pass->date_order, &date, error))
+  if (!sp_csv_parse_date (text, pass->import->options->date_order, &date, error))
     return FALSE;
   g_date_strftime (out, 16, "%Y-%m-%d", &date);
   return TRUE;
@@ -254,7 +216,7 @@ parse_money (Pass        *pass,
   *out = 0;
   if (*text == '\0')
     return TRUE;
-  if (!sp_money_parse (text, pass->currency, out, error))
+  if (!sp_money_parse (text, pass->import->currency, out, error))
     return FALSE;
   if (*out < 0)
     {
@@ -314,17 +276,17 @@ entry_compare (gconstpointer a,
          - g_array_index (stages, Stage, y->stage).position;
 }
 
-#define CELL(f) sp_csv_column_map_get_value (map, cells, n_cells, (f))
+#define CELL(f) sp_csv_column_map_get_value (import->map, cells, n_cells, (f))
 
 /* Validates one record; in a commit, writes it. FALSE only on a write error. */
 static gboolean
-process_row (Pass                *pass,
-             SpCsvColumnMap      *map,
+process_row (SpCsvImport         *import,
              const char * const  *cells,
              guint                n_cells,
              guint                line,
              GError             **error)
 {
+  Pass *pass = import->data;
   g_autoptr(GError) cell_error = NULL;
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_autofree char *title = g_strstrip (g_strdup (CELL (SP_OPPORTUNITY_CSV_TITLE)));
@@ -341,21 +303,21 @@ process_row (Pass                *pass,
 
   if (*title == '\0')
     {
-      reject (pass, line, _("The title is empty"));
+      sp_csv_import_reject_text (import, line, _("The title is empty"));
       return TRUE;
     }
-  rep_id = lookup_id (pass->db, "SELECT id FROM rep WHERE name = ? ORDER BY id LIMIT 1", rep);
+  rep_id = lookup_id (import->db, "SELECT id FROM rep WHERE name = ? ORDER BY id LIMIT 1", rep);
   if (rep_id == 0)
     {
       g_autofree char *m = g_strdup_printf (_("Unknown rep “%s”"), rep);
-      reject (pass, line, m);
+      sp_csv_import_reject_text (import, line, m);
       return TRUE;
     }
   stage_index = find_stage (pass, CELL (SP_OPPORTUNITY_CSV_STAGE));
   if (stage_index < 0)
     {
       g_autofree char *m = g_strdup_printf (_("Unknown stage “%s”"), CELL (SP_OPPORTUNITY_CSV_STAGE));
-      reject (pass, line, m);
+      sp_csv_import_reject_text (import, line, m);
       return TRUE;
     }
   stage = &g_array_index (pass->stages, Stage, stage_index);
@@ -364,7 +326,7 @@ process_row (Pass                *pass,
       g_autofree char *m = g_strdup_printf (klass == NULL ? _("Unknown customer class “%s”")
                                             : _("Unknown intent grade “%s”"),
                                             klass == NULL ? class_text : grade);
-      reject (pass, line, m);
+      sp_csv_import_reject_text (import, line, m);
       return TRUE;
     }
   if (!parse_money (pass, CELL (SP_OPPORTUNITY_CSV_AMOUNT), &amount, &cell_error)
@@ -374,28 +336,29 @@ process_row (Pass                *pass,
       || !parse_date (pass, CELL (SP_OPPORTUNITY_CSV_EXPECTED_CLOSE), expected, &cell_error)
       || !parse_date (pass, CELL (SP_OPPORTUNITY_CSV_CLOSED), closed, &cell_error))
     {
-      reject (pass, line, cell_error->message);
+      sp_csv_import_reject_text (import, line, cell_error->message);
       return TRUE;
     }
   if (*CELL (SP_OPPORTUNITY_CSV_AMOUNT) == '\0' || created[0] == '\0')
     {
-      reject (pass, line, *CELL (SP_OPPORTUNITY_CSV_AMOUNT) == '\0'
+      sp_csv_import_reject_text (import, line, *CELL (SP_OPPORTUNITY_CSV_AMOUNT) == '\0'
               ? _("The amount is empty") : _("The created date is empty"));
       return TRUE;
     }
   if (collected > invoiced)
     {
-      reject (pass, line, _("The amount collected exceeds the amount invoiced"));
+      sp_csv_import_reject_text (import, line,
+                                 _("The amount collected exceeds the amount invoiced"));
       return TRUE;
     }
   if (strcmp (stage->outcome, "open") != 0 && closed[0] == '\0')
     {
-      reject (pass, line, _("A won or lost opportunity needs a closed date"));
+      sp_csv_import_reject_text (import, line, _("A won or lost opportunity needs a closed date"));
       return TRUE;
     }
   if (strcmp (stage->outcome, "open") == 0 && closed[0] != '\0')
     {
-      reject (pass, line, _("An open opportunity cannot have a closed date"));
+      sp_csv_import_reject_text (import, line, _("An open opportunity cannot have a closed date"));
       return TRUE;
     }
 
@@ -407,7 +370,7 @@ process_row (Pass                *pass,
 
       if (!parse_date (pass, text, e.day, &cell_error))
         {
-          reject (pass, line, cell_error->message);
+          sp_csv_import_reject_text (import, line, cell_error->message);
           return TRUE;
         }
       if (e.day[0] != '\0')
@@ -446,13 +409,14 @@ process_row (Pass                *pass,
       || (closed[0] != '\0' && strcmp (last_day, closed) > 0)
       || (expected[0] != '\0' && strcmp (expected, created) < 0))
     {
-      reject (pass, line, _("The dates are out of order (created ≤ stage dates ≤ closed)"));
+      sp_csv_import_reject_text (import, line,
+                                 _("The dates are out of order (created ≤ stage dates ≤ closed)"));
       return TRUE;
     }
 
   if (*customer != '\0')
     {
-      customer_id = lookup_id (pass->db, "SELECT id FROM customer WHERE name = ?"
+      customer_id = lookup_id (import->db, "SELECT id FROM customer WHERE name = ?"
                                " ORDER BY id LIMIT 1", customer);
       if (customer_id == 0 && !g_hash_table_contains (pass->new_customers, customer))
         {
@@ -460,14 +424,13 @@ process_row (Pass                *pass,
           g_ptr_array_add (pass->preview->new_customers, g_strdup (customer));
         }
     }
-  pass->preview->rows_accepted++;
   pass->preview->total_amount += amount;
-  if (!pass->commit)
+  if (!import->commit)
     return TRUE;
 
   if (*customer != '\0' && customer_id == 0)
     {
-      g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (pass->db, "INSERT INTO customer"
+      g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (import->db, "INSERT INTO customer"
                                                      " (name, class, intent_grade) VALUES (?, ?, ?)",
                                                      error);
       if (stmt == NULL)
@@ -476,11 +439,11 @@ process_row (Pass                *pass,
       sqlite3_bind_text (stmt, 2, klass, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, grade, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return sp_sql_set_error (pass->db, error, _("Could not add the customer"));
-      customer_id = sqlite3_last_insert_rowid (pass->db);
+        return sp_sql_set_error (import->db, error, _("Could not add the customer"));
+      customer_id = sqlite3_last_insert_rowid (import->db);
     }
   {
-    g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (pass->db,
+    g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (import->db,
       "INSERT INTO opportunity (title, customer_id, rep_id, stage_id, amount, created_on,"
       " expected_close, closed_on, invoiced, collected)"
       " VALUES (?, nullif(?, 0), ?, ?, ?, ?, nullif(?, ''), nullif(?, ''), ?, ?)", error);
@@ -497,13 +460,13 @@ process_row (Pass                *pass,
     sqlite3_bind_int64 (stmt, 9, invoiced);
     sqlite3_bind_int64 (stmt, 10, collected);
     if (sqlite3_step (stmt) != SQLITE_DONE)
-      return sp_sql_set_error (pass->db, error, _("Could not save the opportunity"));
-    id = sqlite3_last_insert_rowid (pass->db);
+      return sp_sql_set_error (import->db, error, _("Could not save the opportunity"));
+    id = sqlite3_last_insert_rowid (import->db);
   }
   for (guint i = 0; i < entries->len; i++)
     {
       Entry *e = &g_array_index (entries, Entry, i);
-      g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (pass->db,
+      g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (import->db,
         "INSERT INTO opportunity_stage_history (opportunity_id, stage_id, entered_on)"
         " VALUES (?, ?, ?)", error);
 
@@ -513,115 +476,82 @@ process_row (Pass                *pass,
       sqlite3_bind_int64 (stmt, 2, g_array_index (pass->stages, Stage, e->stage).id);
       sqlite3_bind_text (stmt, 3, e->day, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) != SQLITE_DONE)
-        return sp_sql_set_error (pass->db, error, _("Could not save the opportunity"));
+        return sp_sql_set_error (import->db, error, _("Could not save the opportunity"));
     }
   return TRUE;
 }
 
-static const SpCurrency *
-store_currency (SpStore *store)
-{
-  g_autofree char *code = sp_store_get_setting (store, "currency");
-  const SpCurrency *currency = code != NULL ? sp_currency_lookup (code) : NULL;
-
-  return currency != NULL ? currency : sp_currency_lookup ("CNY");
-}
-
-/* Reads the whole file through process_row(). */
 static gboolean
-run_pass (Pass                             *pass,
-          GFile                            *file,
-          const SpOpportunityImportOptions *options,
-          GCancellable                     *cancellable,
-          GError                          **error)
+start_pass (SpCsvImport         *import,
+            const char * const  *header,
+            guint                n_columns,
+            GError             **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(SpCsvReader) reader = NULL;
-  g_autoptr(SpCsvColumnMap) map = NULL;
-  const char * const *cells;
-  guint n_cells, line, n_columns;
-  GError *local_error = NULL;
-  static const SpOpportunityImportOptions defaults = { 0, };
+  Pass *pass = import->data;
 
-  if (options == NULL)
-    options = &defaults;
-  pass->currency = store_currency (pass->store);
-  pass->date_order = options->date_order;
-  pass->preview->currency = g_strdup (pass->currency->code);
-  pass->new_customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!load_stages (pass, error))
-    return FALSE;
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-  reader = sp_csv_reader_new (G_INPUT_STREAM (stream), options->encoding, error);
-  if (reader == NULL)
-    return FALSE;
-  sp_csv_reader_set_cancellable (reader, cancellable);
-  if (!sp_csv_reader_next (reader, &cells, &n_cells, &line, error))
-    {
-      if (error == NULL || *error == NULL)
-        g_set_error (error, SP_OPPORTUNITY_IMPORT_ERROR, SP_OPPORTUNITY_IMPORT_ERROR_EMPTY,
-                     _("The file has no header row"));
-      return FALSE;
-    }
-  n_columns = n_cells;
-  map = sp_csv_column_map_from_header (fields, G_N_ELEMENTS (fields), cells, n_cells);
-  for (guint i = 0; options->overrides != NULL && options->overrides[i] != NULL; i++)
-    if (!sp_csv_column_map_apply_override (map, options->overrides[i], error))
-      return FALSE;
-  if (!sp_csv_column_map_validate (map, error)
-      || !find_history_columns (pass, cells, n_cells, error))
-    return FALSE;
-
-  for (;;)
-    {
-      if (!sp_csv_reader_next (reader, &cells, &n_cells, &line, &local_error))
-        {
-          if (local_error == NULL)
-            break;
-          if (g_error_matches (local_error, SP_CSV_ERROR, SP_CSV_ERROR_ENCODING)
-              || g_error_matches (local_error, SP_CSV_ERROR, SP_CSV_ERROR_STRAY_QUOTE))
-            {
-              pass->preview->rows_read++;
-              keep_rejected (pass, line, g_strdup (local_error->message));
-              g_clear_error (&local_error);
-              continue;
-            }
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
-      pass->preview->rows_read++;
-      if (!sp_csv_reader_check_field_count (reader, n_columns, &local_error))
-        {
-          keep_rejected (pass, line, g_strdup (local_error->message));
-          g_clear_error (&local_error);
-          continue;
-        }
-      if (!process_row (pass, map, cells, n_cells, line, error))
-        return FALSE;
-    }
-  pass->preview->encoding = sp_csv_reader_get_encoding (reader);
-  return TRUE;
+  return (!import->commit || sp_opportunity_ensure_stages (import->store, error))
+         && load_stages (pass, error)
+         && find_history_columns (pass, header, n_columns, error);
 }
 
 static void
-pass_clear (Pass *pass)
+set_error (SpCsvImportFailure   failure,
+           guint64              n_rejected,
+           GError             **error)
 {
-  g_clear_pointer (&pass->stages, g_array_unref);
-  g_clear_pointer (&pass->history_columns, g_array_unref);
-  g_clear_pointer (&pass->new_customers, g_hash_table_unref);
+  if (failure == SP_CSV_IMPORT_FAILURE_EMPTY)
+    g_set_error (error, SP_OPPORTUNITY_IMPORT_ERROR, SP_OPPORTUNITY_IMPORT_ERROR_EMPTY,
+                 _("The file has no header row"));
+  else
+    g_set_error (error, SP_OPPORTUNITY_IMPORT_ERROR, SP_OPPORTUNITY_IMPORT_ERROR_REJECTED_ROWS,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%" G_GUINT64_FORMAT " row was rejected; nothing was imported",
+                              "%" G_GUINT64_FORMAT " rows were rejected; nothing was imported",
+                              n_rejected),
+                 n_rejected);
 }
 
-static SpOpportunityPreview *
-preview_new (void)
+static gpointer
+pass_new (SpCsvImport *import)
 {
+  Pass *pass = g_new0 (Pass, 1);
   SpOpportunityPreview *preview = g_new0 (SpOpportunityPreview, 1);
 
-  preview->rejected = g_ptr_array_new_with_free_func (rejected_row_free);
+  preview->rejected = g_ptr_array_new_with_free_func (sp_csv_import_rejected_row_free);
+  preview->currency = g_strdup (import->currency->code);
   preview->new_customers = g_ptr_array_new_with_free_func (g_free);
+  import->tally = SP_CSV_IMPORT_TALLY (preview);
+  pass->import = import;
+  pass->preview = preview;
+  pass->new_customers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return pass;
+}
+
+static gpointer
+pass_free (SpCsvImport *import,
+           gboolean     keep_preview)
+{
+  Pass *pass = import->data;
+  SpOpportunityPreview *preview = keep_preview ? g_steal_pointer (&pass->preview) : NULL;
+
+  sp_opportunity_preview_free (pass->preview);
+  g_clear_pointer (&pass->stages, g_array_unref);
+  g_clear_pointer (&pass->history_columns, g_array_unref);
+  g_hash_table_unref (pass->new_customers);
+  g_free (pass);
   return preview;
 }
+
+static const SpCsvImporter opportunity_importer = {
+  .fields = sp_opportunity_csv_fields,
+  .edit_label = N_("Import opportunities"),
+  .backup_reason = "before-opportunity-import",
+  .pass_new = pass_new,
+  .pass_free = pass_free,
+  .start = start_pass,
+  .record = process_row,
+  .set_error = set_error,
+};
 
 SpOpportunityPreview *
 sp_opportunity_import_preview (SpStore                          *store,
@@ -630,14 +560,8 @@ sp_opportunity_import_preview (SpStore                          *store,
                                GCancellable                     *cancellable,
                                GError                          **error)
 {
-  Pass pass = { store, sp_store_get_db (store), FALSE, };
-  g_autoptr(SpOpportunityPreview) preview = preview_new ();
-  gboolean ok;
-
-  pass.preview = preview;
-  ok = run_pass (&pass, file, options, cancellable, error);
-  pass_clear (&pass);
-  return ok ? g_steal_pointer (&preview) : NULL;
+  return sp_csv_import_run_preview (&opportunity_importer, store, file, options, NULL, NULL,
+                                    cancellable, error);
 }
 
 gboolean
@@ -648,64 +572,6 @@ sp_opportunity_import_commit (SpStore                          *store,
                               SpOpportunityPreview            **out,
                               GError                          **error)
 {
-  Pass pass = { store, sp_store_get_db (store), TRUE, };
-  g_autoptr(SpOpportunityPreview) preview = preview_new ();
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *backup_path = NULL;
-  gboolean undoable = TRUE, ok;
-  static const SpOpportunityImportOptions defaults = { 0, };
-
-  if (options == NULL)
-    options = &defaults;
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
-    return FALSE;
-  if ((guint64) g_file_info_get_size (info)
-      > (options->undo_max_bytes > 0 ? options->undo_max_bytes : SP_HISTORY_IMPORT_UNDO_MAX_BYTES))
-    {
-      undoable = FALSE;
-      backup_path = sp_store_backup (store, "before-opportunity-import", error);
-      if (backup_path == NULL)
-        return FALSE;
-    }
-  if (!sp_store_begin_edit (store, _("Import opportunities"), error))
-    return FALSE;
-  pass.preview = preview;
-  preview->backup_path = g_steal_pointer (&backup_path);
-  ok = (undoable || sp_undo_set_recording (pass.db, FALSE, error))
-       && sp_opportunity_ensure_stages (store, error)
-       && run_pass (&pass, file, options, cancellable, error);
-  if (ok && preview->rows_rejected > 0 && !options->allow_rejected)
-    {
-      ok = FALSE;
-      g_set_error (error, SP_OPPORTUNITY_IMPORT_ERROR, SP_OPPORTUNITY_IMPORT_ERROR_REJECTED_ROWS,
-                   g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " row was rejected; nothing was imported",
-                                "%" G_GUINT64_FORMAT " rows were rejected; nothing was imported",
-                                preview->rows_rejected),
-                   preview->rows_rejected);
-    }
-  if (!undoable)
-    {
-      g_autoptr(GError) ignored = NULL;
-
-      sp_undo_set_recording (pass.db, TRUE, ok ? error : &ignored);
-    }
-  if (ok)
-    ok = sp_store_commit_edit (store, error);
-  else
-    sp_store_rollback_edit (store);
-  if (ok && !undoable)
-    sp_store_clear_history (store);
-  if (!ok && preview->backup_path != NULL)
-    {
-      g_unlink (preview->backup_path);
-      g_clear_pointer (&preview->backup_path, g_free);
-    }
-  pass_clear (&pass);
-  if (out != NULL && (ok || g_error_matches (error != NULL ? *error : NULL,
-                                             SP_OPPORTUNITY_IMPORT_ERROR,
-                                             SP_OPPORTUNITY_IMPORT_ERROR_REJECTED_ROWS)))
-    *out = g_steal_pointer (&preview);
-  return ok;
+  return sp_csv_import_run_commit (&opportunity_importer, store, file, options, NULL, NULL,
+                                   cancellable, (gpointer *) out, error);
 }

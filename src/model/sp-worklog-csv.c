@@ -1,10 +1,10 @@
 /* sp-worklog-csv.c — the work log as CSV: the import (a preview pass, then one commit) and
  * the export of a date range
  *
- * Mirrors sp-history-import.c: both passes stream the file; the preview keeps counts and the
- * first rejected rows; the commit reads the file again, keeps the entries and writes them
- * with one sp_worklog_set_entries() (one undo step). Nothing is written unless the whole
- * pass succeeds. Reps are looked up, never created.
+ * The read loop and the preview / commit skeleton are sp-csv-import.c's; this file checks
+ * each row and, in a commit, keeps the entries and writes them with one
+ * sp_worklog_set_entries() (one undo step) once the whole pass has succeeded. Reps are looked
+ * up, never created.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,11 +14,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sp-money.h"
-#include "sp-store-private.h"
+#include "sp-csv-import-private.h"
 #include "sp-worklog-csv.h"
-
-#define PROGRESS_EVERY 4096
 
 static const SpCsvField worklog_fields[] = {
   [SP_WORKLOG_CSV_DATE] = { "date", N_("Date"), TRUE,
@@ -91,27 +88,13 @@ sp_worklog_csv_fields (guint *n_fields)
 
 typedef struct
 {
-  SpStore                      *store;
-  sqlite3                      *db;
-  gboolean                      commit;
-  const SpCurrency             *currency;
-  const SpHistoryImportOptions *options;
-  SpWorklogImportPreview       *preview;
-  GDate                         first_day;
-  GDate                         last_day;
-  GHashTable                   *reps;     /* "name\x1fregion" → gint64* id, 0 = unknown */
-  GHashTable                   *seen;     /* "id:julian" → line of the first row */
-  GArray                       *entries;  /* SpWorklogEntry, when committing */
+  SpWorklogImportPreview *preview;
+  GDate                   first_day;
+  GDate                   last_day;
+  GHashTable             *reps;     /* "name\x1fregion" → gint64* id, 0 = unknown */
+  GHashTable             *seen;     /* "id:julian" → line of the first row */
+  GArray                 *entries;  /* SpWorklogEntry, when committing */
 } ImportPass;
-
-static void
-rejected_row_free (gpointer data)
-{
-  SpHistoryRejectedRow *row = data;
-
-  g_free (row->message);
-  g_free (row);
-}
 
 void
 sp_worklog_import_preview_free (SpWorklogImportPreview *preview)
@@ -123,33 +106,15 @@ sp_worklog_import_preview_free (SpWorklogImportPreview *preview)
   g_free (preview);
 }
 
-static void
-reject (ImportPass *pass,
-        guint       line,
-        char       *message)
-{
-  SpHistoryRejectedRow *row;
-
-  pass->preview->rows_rejected++;
-  if (pass->preview->rejected->len >= SP_HISTORY_IMPORT_MAX_REJECTED)
-    {
-      g_free (message);
-      return;
-    }
-  row = g_new0 (SpHistoryRejectedRow, 1);
-  row->line = line;
-  row->message = message;
-  g_ptr_array_add (pass->preview->rejected, row);
-}
-
 /* The rep's id; 0 when there is none, -1 when the name alone is ambiguous. */
 static gboolean
-resolve_rep (ImportPass  *pass,
+resolve_rep (SpCsvImport *import,
              const char  *name,
              const char  *region,
              gint64      *id_out,
              GError     **error)
 {
+  ImportPass *pass = import->data;
   g_autofree char *key = g_strdup_printf ("%s\x1f%s", name, region != NULL ? region : "");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 *cached = g_hash_table_lookup (pass->reps, key);
@@ -164,25 +129,25 @@ resolve_rep (ImportPass  *pass,
     }
 
   if (region == NULL)
-    stmt = sp_sql_prepare (pass->db, "SELECT id FROM rep WHERE name = ?1 ORDER BY id LIMIT 2",
+    stmt = sp_sql_prepare (import->db, "SELECT id FROM rep WHERE name = ?1 ORDER BY id LIMIT 2",
                            error);
   else
-    stmt = sp_sql_prepare (pass->db,
+    stmt = sp_sql_prepare (import->db,
                            "SELECT rep.id FROM rep JOIN region ON region.id = rep.region_id"
                            " WHERE rep.name = ?1 AND region.name = ?2 ORDER BY rep.id LIMIT 2",
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   if (region != NULL)
-    sqlite3_bind_text (stmt, 2, region, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 2, region, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
       n++;
     }
   if (rc != SQLITE_DONE)
-    return sp_sql_set_error (pass->db, error, _("Could not look up a rep"));
+    return sp_sql_set_error (import->db, error, _("Could not look up a rep"));
   if (n > 1)
     id = -1;
 
@@ -193,32 +158,20 @@ resolve_rep (ImportPass  *pass,
   return TRUE;
 }
 
-/* The trimmed cell, or NULL when it is empty. */
-static char *
-cell (SpCsvColumnMap     *map,
-      const char * const *fields,
-      guint               n_fields,
-      guint               field)
-{
-  char *value = g_strstrip (g_strdup (sp_csv_column_map_get_value (map, fields, n_fields, field)));
-
-  if (*value == '\0')
-    g_clear_pointer (&value, g_free);
-  return value;
-}
-
 /* One data record. FALSE only for errors that stop the import; a bad row is rejected. */
 static gboolean
-import_record (ImportPass          *pass,
-               SpCsvColumnMap      *map,
-               const char * const  *fields,
-               guint                n_fields,
+import_record (SpCsvImport         *import,
+               const char * const  *cells,
+               guint                n_cells,
                guint                line,
                GError             **error)
 {
-  g_autofree char *date_text = cell (map, fields, n_fields, SP_WORKLOG_CSV_DATE);
-  g_autofree char *rep = cell (map, fields, n_fields, SP_WORKLOG_CSV_REP);
-  g_autofree char *region = cell (map, fields, n_fields, SP_WORKLOG_CSV_REGION);
+  ImportPass *pass = import->data;
+  g_autofree char *date_text = sp_csv_import_dup_cell (import, cells, n_cells,
+                                                       SP_WORKLOG_CSV_DATE);
+  g_autofree char *rep = sp_csv_import_dup_cell (import, cells, n_cells, SP_WORKLOG_CSV_REP);
+  g_autofree char *region = sp_csv_import_dup_cell (import, cells, n_cells,
+                                                    SP_WORKLOG_CSV_REGION);
   g_autoptr(GError) local_error = NULL;
   g_auto(SpWorklogEntry) entry = { 0 };
   g_autofree char *key = NULL;
@@ -229,57 +182,62 @@ import_record (ImportPass          *pass,
   g_date_clear (&day, 1);
   if (date_text == NULL)
     {
-      reject (pass, line, g_strdup_printf (_("Line %u: the date is empty"), line));
+      sp_csv_import_reject (import, line,
+                            g_strdup_printf (_("Line %u: the date is empty"), line));
       return TRUE;
     }
-  if (!sp_csv_parse_date (date_text, pass->options->date_order, &day, &local_error))
+  if (!sp_csv_parse_date (date_text, import->options->date_order, &day, &local_error))
     {
-      reject (pass, line, g_strdup_printf (_("Line %u: %s"), line, local_error->message));
+      sp_csv_import_reject_text (import, line, local_error->message);
       return TRUE;
     }
   if (g_date_compare (&day, &pass->first_day) < 0 || g_date_compare (&day, &pass->last_day) > 0)
     {
-      reject (pass, line, g_strdup_printf (_("Line %u: “%s” is outside the workspace’s years"),
-                                           line, date_text));
+      sp_csv_import_reject (import, line,
+                            g_strdup_printf (_("Line %u: “%s” is outside the workspace’s years"),
+                                             line, date_text));
       return TRUE;
     }
   if (rep == NULL)
     {
-      reject (pass, line, g_strdup_printf (_("Line %u: the rep is empty"), line));
+      sp_csv_import_reject (import, line, g_strdup_printf (_("Line %u: the rep is empty"), line));
       return TRUE;
     }
-  if (!resolve_rep (pass, rep, region, &rep_id, error))
+  if (!resolve_rep (import, rep, region, &rep_id, error))
     return FALSE;
   if (rep_id == 0)
     {
       if (region != NULL)
-        reject (pass, line, g_strdup_printf (_("Line %u: there is no rep “%s” in region “%s”"),
-                                             line, rep, region));
+        sp_csv_import_reject (import, line,
+                              g_strdup_printf (_("Line %u: there is no rep “%s” in region “%s”"),
+                                               line, rep, region));
       else
-        reject (pass, line, g_strdup_printf (_("Line %u: there is no rep “%s”"), line, rep));
+        sp_csv_import_reject (import, line,
+                              g_strdup_printf (_("Line %u: there is no rep “%s”"), line, rep));
       return TRUE;
     }
   if (rep_id < 0)
     {
-      reject (pass, line,
-              g_strdup_printf (_("Line %u: several reps are named “%s”; add a region column"),
-                               line, rep));
+      sp_csv_import_reject (import, line,
+                            g_strdup_printf (_("Line %u: several reps are named “%s”; add a"
+                                               " region column"), line, rep));
       return TRUE;
     }
 
   sp_worklog_entry_init (&entry, rep_id, &day);
   for (guint f = 0; f < SP_WORKLOG_N_FIELDS; f++)
     {
-      g_autofree char *text = cell (map, fields, n_fields, SP_WORKLOG_CSV_FIRST_VALUE + f);
+      g_autofree char *text = sp_csv_import_dup_cell (import, cells, n_cells,
+                                                      SP_WORKLOG_CSV_FIRST_VALUE + f);
       g_autofree char *note = NULL;
       gint64 value = 0;
 
       if (text == NULL)
         continue;
-      if (!sp_worklog_field_parse (f, sp_csv_strip_neutraliser (text), pass->currency, &value,
+      if (!sp_worklog_field_parse (f, sp_csv_strip_neutraliser (text), import->currency, &value,
                                    &note, &local_error))
         {
-          reject (pass, line, g_strdup_printf (_("Line %u: %s"), line, local_error->message));
+          sp_csv_import_reject_text (import, line, local_error->message);
           return TRUE;
         }
       if (f < SP_WORKLOG_FIRST_NOTE)
@@ -292,15 +250,15 @@ import_record (ImportPass          *pass,
   first_line = g_hash_table_lookup (pass->seen, key);
   if (first_line != NULL)
     {
-      reject (pass, line,
-              g_strdup_printf (_("Line %u: “%s” already has an entry for %s on line %u"),
-                               line, rep, date_text, GPOINTER_TO_UINT (first_line)));
+      sp_csv_import_reject (import, line,
+                            g_strdup_printf (_("Line %u: “%s” already has an entry for %s on"
+                                               " line %u"),
+                                             line, rep, date_text, GPOINTER_TO_UINT (first_line)));
       return TRUE;
     }
   g_hash_table_insert (pass->seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
 
-  pass->preview->rows_accepted++;
-  if (pass->commit)
+  if (import->commit)
     {
       g_array_append_val (pass->entries, entry);
       /* The array owns the notes now. */
@@ -309,110 +267,27 @@ import_record (ImportPass          *pass,
   return TRUE;
 }
 
-static const SpCurrency *
-store_currency (SpStore *store)
+static gboolean
+start_pass (SpCsvImport         *import,
+            const char * const  *header,
+            guint                n_columns,
+            GError             **error)
 {
-  g_autofree char *code = sp_store_get_setting (store, "currency");
-  const SpCurrency *currency = code != NULL ? sp_currency_lookup (code) : NULL;
+  ImportPass *pass = import->data;
 
-  return currency != NULL ? currency : sp_currency_lookup ("CNY");
+  return sp_worklog_get_day_range (import->store, &pass->first_day, &pass->last_day, error);
 }
 
+/* Writes the entries with an edit of its own ("Edit work log"). */
 static gboolean
-record_is_rejectable (const GError *error)
+finish_commit (SpCsvImport  *import,
+               GError      **error)
 {
-  return g_error_matches (error, SP_CSV_ERROR, SP_CSV_ERROR_ENCODING)
-         || g_error_matches (error, SP_CSV_ERROR, SP_CSV_ERROR_STRAY_QUOTE);
-}
+  ImportPass *pass = import->data;
 
-static gboolean
-run_pass (ImportPass             *pass,
-          GFile                  *file,
-          SpHistoryProgressFunc   progress,
-          gpointer                user_data,
-          GCancellable           *cancellable,
-          GError                **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(SpCsvReader) reader = NULL;
-  g_autoptr(SpCsvColumnMap) map = NULL;
-  const char * const *fields;
-  guint n_fields, line, n_columns;
-  guint64 total_bytes = 0;
-  guint64 n_records = 0;
-
-  if (!sp_worklog_get_day_range (pass->store, &pass->first_day, &pass->last_day, error))
-    return FALSE;
-
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
-                                         NULL);
-  if (info != NULL)
-    total_bytes = (guint64) g_file_info_get_size (info);
-
-  reader = sp_csv_reader_new (G_INPUT_STREAM (stream), pass->options->encoding, error);
-  if (reader == NULL)
-    return FALSE;
-  sp_csv_reader_set_cancellable (reader, cancellable);
-
-  if (!sp_csv_reader_next (reader, &fields, &n_fields, &line, error))
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, SP_HISTORY_IMPORT_ERROR, SP_HISTORY_IMPORT_ERROR_EMPTY,
-                             _("The file is empty: it has no header row"));
-      return FALSE;
-    }
-  n_columns = n_fields;
-  map = sp_csv_column_map_from_header (worklog_fields, G_N_ELEMENTS (worklog_fields), fields,
-                                       n_fields);
-  for (guint i = 0; pass->options->overrides != NULL && pass->options->overrides[i] != NULL; i++)
-    if (!sp_csv_column_map_apply_override (map, pass->options->overrides[i], error))
-      return FALSE;
-  if (!sp_csv_column_map_validate (map, error))
-    return FALSE;
-
-  for (;;)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!sp_csv_reader_next (reader, &fields, &n_fields, &line, &local_error))
-        {
-          if (local_error == NULL)
-            break;
-          if (!record_is_rejectable (local_error))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-          pass->preview->rows_read++;
-          reject (pass, line, g_strdup (local_error->message));
-          continue;
-        }
-
-      pass->preview->rows_read++;
-      if (!sp_csv_reader_check_field_count (reader, n_columns, &local_error))
-        reject (pass, line, g_strdup (local_error->message));
-      else if (!import_record (pass, map, fields, n_fields, line, error))
-        return FALSE;
-
-      if (++n_records % PROGRESS_EVERY == 0)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          if (progress != NULL)
-            progress (sp_csv_reader_get_bytes_read (reader), total_bytes, user_data);
-        }
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  pass->preview->encoding = sp_csv_reader_get_encoding (reader);
-  if (progress != NULL)
-    progress (sp_csv_reader_get_bytes_read (reader), total_bytes, user_data);
-  return TRUE;
+  return pass->entries->len == 0
+         || sp_worklog_set_entries (import->store, (const SpWorklogEntry *) pass->entries->data,
+                                    pass->entries->len, error);
 }
 
 static void
@@ -421,38 +296,47 @@ entry_clear_cb (gpointer data)
   sp_worklog_entry_clear (data);
 }
 
-static void
-pass_init (ImportPass                   *pass,
-           SpStore                      *store,
-           const SpHistoryImportOptions *options,
-           gboolean                      commit)
+static gpointer
+pass_new (SpCsvImport *import)
 {
-  pass->store = store;
-  pass->db = sp_store_get_db (store);
-  pass->commit = commit;
-  pass->options = options;
-  pass->currency = store_currency (store);
+  ImportPass *pass = g_new0 (ImportPass, 1);
+
   pass->preview = g_new0 (SpWorklogImportPreview, 1);
-  pass->preview->rejected = g_ptr_array_new_with_free_func (rejected_row_free);
+  pass->preview->rejected = g_ptr_array_new_with_free_func (sp_csv_import_rejected_row_free);
+  import->tally = SP_CSV_IMPORT_TALLY (pass->preview);
   g_date_clear (&pass->first_day, 1);
   g_date_clear (&pass->last_day, 1);
   pass->reps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   pass->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   pass->entries = g_array_new (FALSE, TRUE, sizeof (SpWorklogEntry));
   g_array_set_clear_func (pass->entries, entry_clear_cb);
+  return pass;
 }
 
-static void
-pass_clear (ImportPass *pass)
+static gpointer
+pass_free (SpCsvImport *import,
+           gboolean     keep_preview)
 {
-  g_clear_pointer (&pass->preview, sp_worklog_import_preview_free);
-  g_clear_pointer (&pass->reps, g_hash_table_unref);
-  g_clear_pointer (&pass->seen, g_hash_table_unref);
-  g_clear_pointer (&pass->entries, g_array_unref);
+  ImportPass *pass = import->data;
+  SpWorklogImportPreview *preview = keep_preview ? g_steal_pointer (&pass->preview) : NULL;
+
+  sp_worklog_import_preview_free (pass->preview);
+  g_hash_table_unref (pass->reps);
+  g_hash_table_unref (pass->seen);
+  g_array_unref (pass->entries);
+  g_free (pass);
+  return preview;
 }
 
-static const SpHistoryImportOptions default_options = {
-  SP_CSV_ENCODING_AUTO, SP_CSV_DATE_ORDER_AUTO, NULL, FALSE, 0
+static const SpCsvImporter worklog_importer = {
+  .fields = sp_worklog_csv_fields,
+  .edit_label = NULL,
+  .backup_reason = "before-worklog-import",
+  .pass_new = pass_new,
+  .pass_free = pass_free,
+  .start = start_pass,
+  .record = import_record,
+  .finish = finish_commit,
 };
 
 SpWorklogImportPreview *
@@ -464,18 +348,8 @@ sp_worklog_csv_import_preview (SpStore                      *store,
                                GCancellable                 *cancellable,
                                GError                      **error)
 {
-  ImportPass pass = { 0 };
-  SpWorklogImportPreview *preview = NULL;
-
-  g_return_val_if_fail (SP_IS_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  pass_init (&pass, store, options != NULL ? options : &default_options, FALSE);
-  if (run_pass (&pass, file, progress, user_data, cancellable, error))
-    preview = g_steal_pointer (&pass.preview);
-  pass_clear (&pass);
-  return preview;
+  return sp_csv_import_run_preview (&worklog_importer, store, file, options, progress,
+                                    user_data, cancellable, error);
 }
 
 gboolean
@@ -488,52 +362,8 @@ sp_worklog_csv_import_commit (SpStore                      *store,
                               SpWorklogImportPreview      **out,
                               GError                      **error)
 {
-  ImportPass pass = { 0 };
-  g_autoptr(GFileInfo) info = NULL;
-  gboolean undoable, ok;
-
-  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (options == NULL)
-    options = &default_options;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  if (info == NULL)
-    return FALSE;
-  undoable = (guint64) g_file_info_get_size (info)
-             <= (options->undo_max_bytes > 0 ? options->undo_max_bytes
-                                             : SP_HISTORY_IMPORT_UNDO_MAX_BYTES);
-
-  pass_init (&pass, store, options, TRUE);
-  ok = run_pass (&pass, file, progress, user_data, cancellable, error);
-  if (ok && pass.preview->rows_rejected > 0 && !options->allow_rejected)
-    {
-      g_set_error (error, SP_HISTORY_IMPORT_ERROR, SP_HISTORY_IMPORT_ERROR_REJECTED_ROWS,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "%u row cannot be imported; nothing was imported",
-                                "%u rows cannot be imported; nothing was imported",
-                                (gulong) MIN (pass.preview->rows_rejected, G_MAXUINT)),
-                   (guint) MIN (pass.preview->rows_rejected, G_MAXUINT));
-      ok = FALSE;
-    }
-  if (ok && !undoable && pass.entries->len > 0)
-    {
-      pass.preview->backup_path = sp_store_backup (store, "before-worklog-import", error);
-      ok = pass.preview->backup_path != NULL;
-    }
-  if (ok && pass.entries->len > 0)
-    ok = sp_worklog_set_entries (store, (const SpWorklogEntry *) pass.entries->data,
-                                 pass.entries->len, error);
-
-  if (out != NULL
-      && (ok || g_error_matches (error != NULL ? *error : NULL, SP_HISTORY_IMPORT_ERROR,
-                                 SP_HISTORY_IMPORT_ERROR_REJECTED_ROWS)))
-    *out = g_steal_pointer (&pass.preview);
-  pass_clear (&pass);
-  return ok;
+  return sp_csv_import_run_commit (&worklog_importer, store, file, options, progress, user_data,
+                                   cancellable, (gpointer *) out, error);
 }
 
 static void
@@ -569,7 +399,7 @@ sp_worklog_csv_export (SpStore                 *store,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  currency = store_currency (store);
+  currency = sp_csv_import_store_currency (store);
   format_day (from, from_iso);
   format_day (to, to_iso);
   /* The region of an entry is the rep's region on its day (the latest move on or before it,
