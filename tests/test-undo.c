@@ -264,6 +264,188 @@ test_undo_history_is_per_session (Fixture       *fixture,
   g_assert_false (sp_store_can_undo (fixture->store));
 }
 
+/* Bulk updates: one undo entry for many rows. */
+
+static gint64
+count_rows (SpStore    *store,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (sp_store_get_db (store), sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Renames and moves regions 2..@n in bulk, plus one plain insert, as one edit. */
+static void
+bulk_edit (SpStore *store,
+           guint    n,
+           int      shift)
+{
+  static const char * const columns[] = { "name", "position", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stage = g_strdup_printf (
+    "CREATE TEMP TABLE IF NOT EXISTS staged (id INTEGER PRIMARY KEY, name TEXT, position INTEGER);"
+    "DELETE FROM staged;"
+    "INSERT INTO staged SELECT id, name || ' %d', position + %d FROM region WHERE id BETWEEN 2 AND %u;"
+    "INSERT INTO product (name) VALUES ('Product %d');", shift, shift, n, shift);
+
+  g_assert_true (sp_store_begin_edit (store, "Bulk", &error));
+  g_assert_true (sp_sql_exec (sp_store_get_db (store), stage, &error));
+  g_assert_true (sp_undo_bulk_update (sp_store_get_db (store), "region", columns, "staged",
+                                      &error));
+  g_assert_true (sp_store_commit_edit (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+undo (SpStore *store,
+      gboolean redo)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (redo ? sp_store_redo (store, &error) : sp_store_undo (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_hash (SpStore    *store,
+             const char *expected)
+{
+  g_autofree char *h = hash (store);
+
+  g_assert_cmpstr (h, ==, expected);
+}
+
+static void
+test_undo_bulk_update (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (guint i = 1; i <= 200; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO region (name, position) VALUES "
+                                              "('Region %u', %u)", i, i);
+
+      exec_edit (fixture->store, "Add", sql);
+    }
+  before = hash (fixture->store);
+  fixture->changed = 0;
+
+  bulk_edit (fixture->store, 150, 1000);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_cmpstr (sp_store_get_undo_label (fixture->store), ==, "Bulk");
+  after = hash (fixture->store);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM region WHERE position > 1000"),
+                   ==, 149);
+  /* One log entry for the 149 rows, one for the product; the old values beside it. */
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM temp.sp_undo_log"
+                                               " WHERE stack = 0 AND step = (SELECT max(step)"
+                                               " FROM temp.sp_undo_step WHERE stack = 0)"),
+                   ==, 2);
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM temp.sp_undo_rows"), ==, 149);
+
+  /* Undo, redo, undo, redo: exact content each time, one step each way. */
+  for (guint round = 0; round < 2; round++)
+    {
+      undo (fixture->store, FALSE);
+      assert_hash (fixture->store, before);
+      g_assert_cmpstr (sp_store_get_redo_label (fixture->store), ==, "Bulk");
+      g_assert_cmpstr (sp_store_get_undo_label (fixture->store), ==, "Add");
+      g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM temp.sp_undo_rows"),
+                       ==, 149);
+      undo (fixture->store, TRUE);
+      assert_hash (fixture->store, after);
+      g_assert_false (sp_store_can_redo (fixture->store));
+    }
+
+  /* The per-row triggers are back: a plain update after it is undone on its own. */
+  exec_edit (fixture->store, "Rename", "UPDATE region SET name = 'Renamed' WHERE id = 3");
+  undo (fixture->store, FALSE);
+  assert_hash (fixture->store, after);
+  undo (fixture->store, FALSE);
+  assert_hash (fixture->store, before);
+
+  /* A new edit drops the redo stack, bulk rows included. */
+  exec_edit (fixture->store, "Rename", "UPDATE region SET name = 'Other' WHERE id = 4");
+  g_assert_false (sp_store_can_redo (fixture->store));
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM temp.sp_undo_rows"), ==, 0);
+}
+
+static void
+test_undo_bulk_interleaved (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+
+  for (guint i = 1; i <= 50; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO region (name, position) VALUES "
+                                              "('Region %u', %u)", i, i);
+
+      exec_edit (fixture->store, "Add", sql);
+    }
+
+  /* Bulk and plain edits of the same rows and of other tables, in turn. */
+  g_ptr_array_add (hashes, hash (fixture->store));
+  bulk_edit (fixture->store, 40, 100);
+  g_ptr_array_add (hashes, hash (fixture->store));
+  exec_edit (fixture->store, "Plain", "UPDATE region SET position = position * 2 WHERE id < 20;"
+                                      "DELETE FROM region WHERE id = 45;"
+                                      "INSERT INTO customer_type (name) VALUES ('New');");
+  g_ptr_array_add (hashes, hash (fixture->store));
+  bulk_edit (fixture->store, 30, 7);
+  g_ptr_array_add (hashes, hash (fixture->store));
+  bulk_edit (fixture->store, 50, 9);
+  g_ptr_array_add (hashes, hash (fixture->store));
+  exec_edit (fixture->store, "Plain", "DELETE FROM region WHERE id = 10;");
+  g_ptr_array_add (hashes, hash (fixture->store));
+  n = hashes->len;
+
+  for (guint i = n - 1; i > 0; i--)
+    {
+      undo (fixture->store, FALSE);
+      assert_hash (fixture->store, g_ptr_array_index (hashes, i - 1));
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      undo (fixture->store, TRUE);
+      assert_hash (fixture->store, g_ptr_array_index (hashes, i));
+    }
+  for (guint i = n - 1; i > 2; i--)
+    undo (fixture->store, FALSE);
+  assert_hash (fixture->store, g_ptr_array_index (hashes, 2));
+
+  /* A bulk edit rolled back leaves nothing: no content, no undo step, no saved rows. */
+  {
+    static const char * const columns[] = { "position", NULL };
+    gint64 rows = count_rows (fixture->store, "SELECT count(*) FROM temp.sp_undo_rows");
+
+    g_assert_true (sp_store_begin_edit (fixture->store, "Dropped", &error));
+    g_assert_true (sp_sql_exec (sp_store_get_db (fixture->store),
+                                "DELETE FROM staged; INSERT INTO staged (id, position)"
+                                " SELECT id, 0 FROM region;", &error));
+    g_assert_true (sp_undo_bulk_update (sp_store_get_db (fixture->store), "region", columns,
+                                        "staged", &error));
+    g_assert_no_error (error);
+    sp_store_rollback_edit (fixture->store);
+    assert_hash (fixture->store, g_ptr_array_index (hashes, 2));
+    g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM temp.sp_undo_rows"),
+                     ==, rows);
+    g_assert_cmpstr (sp_store_get_redo_label (fixture->store), ==, "Bulk");
+  }
+
+  undo (fixture->store, TRUE);
+  assert_hash (fixture->store, g_ptr_array_index (hashes, 3));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -277,6 +459,8 @@ main (int   argc,
   ADD ("/undo/rollback-and-empty", test_undo_rollback_and_empty);
   ADD ("/undo/many-steps", test_undo_many_steps);
   ADD ("/undo/per-session", test_undo_history_is_per_session);
+  ADD ("/undo/bulk-update", test_undo_bulk_update);
+  ADD ("/undo/bulk-interleaved", test_undo_bulk_interleaved);
 #undef ADD
 
   return g_test_run ();

@@ -289,6 +289,22 @@ void         sp_bd_fill_cell            (const SpBdModel    *model,
                                          const gint64       *days,
                                          SpBreakdownCell    *out);
 
+/* A stored cell whose amount or lock an edit changed. */
+typedef struct
+{
+  guint   series;
+  guint   slot;
+  gint64  amount;
+} SpBdChange;
+
+/* Writes @changes (amount, and the lock in @model) inside the caller's edit, in one
+ * statement recorded as one undo entry. */
+gboolean     sp_bd_write_cells          (sqlite3            *db,
+                                         const SpBdModel    *model,
+                                         const SpBdChange   *changes,
+                                         guint               n_changes,
+                                         GError            **error);
+
 /* sp-breakdown-load.c */
 typedef struct
 {

@@ -463,13 +463,6 @@ find_cell (SpBdModel              *model,
   return TRUE;
 }
 
-typedef struct
-{
-  guint   series;
-  guint   slot;
-  gint64  amount;
-} Change;
-
 /* Writes every cell whose amount or lock differs from the table as one undo step. */
 static gboolean
 persist (SpBreakdown  *self,
@@ -479,8 +472,7 @@ persist (SpBreakdown  *self,
 {
   SpBdModel *model = self->model;
   sqlite3 *db = sp_store_get_db (self->store);
-  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (SpBdChange));
   gint64 start = g_get_monotonic_time ();
   gint64 target = sp_bd_values (model, 0)[SP_BD_V_YEAR];
 
@@ -496,7 +488,7 @@ persist (SpBreakdown  *self,
           if (amount != model->stored[base + slot]
               || model->locks[base + slot] != locks_before[base + slot])
             {
-              Change change = { s, slot, amount };
+              SpBdChange change = { s, slot, amount };
 
               g_array_append_val (changes, change);
             }
@@ -508,25 +500,9 @@ persist (SpBreakdown  *self,
   if (!sp_store_begin_edit (self->store, label, error))
     return FALSE;
 
-  update = sp_sql_prepare (db, "UPDATE breakdown_cell SET amount = ?, locked = ? WHERE id = ?",
-                           error);
-  if (update == NULL)
+  if (!sp_bd_write_cells (db, model, (const SpBdChange *) (gpointer) changes->data, changes->len,
+                          error))
     goto fail;
-  for (guint i = 0; i < changes->len; i++)
-    {
-      Change *change = &g_array_index (changes, Change, i);
-      gsize k = (gsize) change->series * model->slot_stride + change->slot;
-
-      sqlite3_reset (update);
-      sqlite3_bind_int64 (update, 1, change->amount);
-      sqlite3_bind_int (update, 2, model->locks[k]);
-      sqlite3_bind_int64 (update, 3, model->ids[k]);
-      if (sqlite3_step (update) != SQLITE_DONE)
-        {
-          sp_sql_set_error (db, error, _("Could not save the breakdown"));
-          goto fail;
-        }
-    }
 
   /* The team's year is the plan's target; the higher tiers are never below it. */
   if (target != self->plan.target)
@@ -551,7 +527,7 @@ persist (SpBreakdown  *self,
 
   for (guint i = 0; i < changes->len; i++)
     {
-      Change *change = &g_array_index (changes, Change, i);
+      SpBdChange *change = &g_array_index (changes, SpBdChange, i);
 
       model->stored[(gsize) change->series * model->slot_stride + change->slot] = change->amount;
     }

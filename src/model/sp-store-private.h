@@ -80,5 +80,15 @@ gboolean  sp_undo_set_recording     (sqlite3      *db,
                                      GError      **error);
 gboolean  sp_undo_clear             (sqlite3      *db,
                                      GError      **error);
+/* Sets @columns (at most 4, NULL-terminated; none in a UNIQUE constraint, as rows are written
+ * one after the other) of the rows of @table listed in the TEMP table @staging (an "id"
+ * column, the rowid of @table, and a column of each name) to the staged values, in one
+ * statement, recorded for undo as ONE entry that keeps the rows' old values rather than one
+ * per row. Inside an edit, which stays one undo step. */
+gboolean  sp_undo_bulk_update       (sqlite3      *db,
+                                     const char   *table,
+                                     const char * const *columns,
+                                     const char   *staging,
+                                     GError      **error);
 
 G_END_DECLS

@@ -6,6 +6,12 @@
  * first, while the same triggers record the opposite step on the other stack. Everything,
  * log included, is inside the edit's transaction, so a rollback leaves no trace.
  *
+ * A bulk update (sp_undo_bulk_update(): many rows of one table from a staging table, e.g. a
+ * team-wide breakdown edit) is one log entry instead of one per row: the rows' old values go
+ * to sp_undo_rows under the entry's seq, the entry's SQL is one UPDATE that reads them back,
+ * and the table's update trigger is set aside while the bulk statement runs. Applying such an
+ * entry snapshots the current values the same way, so undo and redo stay one entry each.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "sp-undo"
@@ -29,7 +35,9 @@ static const char undo_schema[] =
   "  seq   INTEGER PRIMARY KEY,"
   "  stack INTEGER NOT NULL,"
   "  step  INTEGER NOT NULL,"
-  "  sql   TEXT NOT NULL"
+  "  sql   TEXT NOT NULL,"
+  "  bulk_table   TEXT,"
+  "  bulk_columns TEXT"
   ");"
   "CREATE INDEX IF NOT EXISTS temp.sp_undo_log_by_step ON sp_undo_log (stack, step);"
   "CREATE TEMP TABLE IF NOT EXISTS sp_undo_step ("
@@ -37,7 +45,13 @@ static const char undo_schema[] =
   "  step  INTEGER NOT NULL,"
   "  label TEXT NOT NULL,"
   "  PRIMARY KEY (stack, step)"
-  ");";
+  ");"
+  "CREATE TEMP TABLE IF NOT EXISTS sp_undo_rows ("
+  "  entry INTEGER NOT NULL,"
+  "  id    INTEGER NOT NULL,"
+  "  v1, v2, v3, v4,"
+  "  PRIMARY KEY (entry, id)"
+  ") WITHOUT ROWID;";
 
 /* The log entry every trigger writes; %s is the reverse SQL expression. */
 #define LOG_INSERT \
@@ -222,9 +236,236 @@ sp_undo_end_step (sqlite3     *db,
 
   /* A new edit makes the redo stack meaningless. */
   return sp_sql_exec (db,
+                      "DELETE FROM sp_undo_rows WHERE entry IN (SELECT seq FROM sp_undo_log"
+                      " WHERE stack = 1 AND bulk_table IS NOT NULL);"
                       "DELETE FROM sp_undo_log WHERE stack = 1;"
                       "DELETE FROM sp_undo_step WHERE stack = 1;",
                       error);
+}
+
+/* Bulk updates. */
+
+typedef struct
+{
+  gint64  seq;
+  char   *sql;
+  char   *bulk_table;
+  char   *bulk_columns;
+} LogEntry;
+
+static void
+clear_log_entry (gpointer data)
+{
+  LogEntry *entry = data;
+
+  g_free (entry->sql);
+  g_free (entry->bulk_table);
+  g_free (entry->bulk_columns);
+}
+
+#define BULK_MAX_COLUMNS 4
+
+static gboolean
+read_state (sqlite3   *db,
+            gboolean  *recording,
+            int       *stack,
+            gint64    *step,
+            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sp_sql_prepare (db, "SELECT recording, stack, step FROM sp_undo_state", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sp_sql_set_error (db, error, _("Could not read the undo history"));
+
+  *recording = sqlite3_column_int (stmt, 0) != 0;
+  *stack = sqlite3_column_int (stmt, 1);
+  *step = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}
+
+/* The UPDATE that sets @columns of the rows of @table listed in @source (a FROM item "AS s"
+ * with an "id" column; @filter: a condition on it, or NULL) to the source's values: columns
+ * v1, v2 … when @numbered, else columns of the same names. A row-value subquery per row
+ * beats UPDATE … FROM, which SQLite plans as a scan of the table's widest index. */
+static char *
+bulk_update_sql (const char         *table,
+                 const char * const *columns,
+                 const char         *source,
+                 const char         *filter,
+                 gboolean            numbered)
+{
+  GString *sql = g_string_new (NULL);
+
+  g_string_append_printf (sql, "UPDATE main.\"%s\" AS t SET (", table);
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s\"%s\"", i ? ", " : "", columns[i]);
+  g_string_append (sql, ") = (SELECT ");
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      if (numbered)
+        g_string_append_printf (sql, "%ss.v%u", i ? ", " : "", i + 1);
+      else
+        g_string_append_printf (sql, "%ss.\"%s\"", i ? ", " : "", columns[i]);
+    }
+  g_string_append_printf (sql, " FROM %s WHERE %s%ss.id = t.rowid)"
+                               " WHERE t.rowid IN (SELECT s.id FROM %s%s%s)",
+                          source, filter ? filter : "", filter ? " AND " : "",
+                          source, filter ? " WHERE " : "", filter ? filter : "");
+
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+bulk_reverse_sql (const char         *table,
+                  const char * const *columns,
+                  gint64              entry)
+{
+  g_autofree char *filter = g_strdup_printf ("s.entry = %" G_GINT64_FORMAT, entry);
+
+  return bulk_update_sql (table, columns, "temp.sp_undo_rows AS s", filter, TRUE);
+}
+
+/* Adds a bulk entry to (@stack, @step) and copies into it the current values of the rows of
+ * @table whose ids @source_sql (a FROM item "AS s" with an "id" column) lists. */
+static gboolean
+bulk_snapshot (sqlite3             *db,
+               int                  stack,
+               gint64               step,
+               const char          *table,
+               const char * const  *columns,
+               const char          *source_sql,
+               GError             **error)
+{
+  g_autofree char *joined = g_strjoinv (",", (char **) columns);
+  g_autoptr(GString) copy = g_string_new ("INSERT INTO temp.sp_undo_rows (entry, id");
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) add = NULL;
+  g_autoptr(sqlite3_stmt) set_sql = NULL;
+  g_autoptr(sqlite3_stmt) rows = NULL;
+  g_autofree char *reverse = NULL;
+  gint64 entry;
+
+  add = sp_sql_prepare (db, "INSERT INTO sp_undo_log (stack, step, sql, bulk_table, bulk_columns)"
+                            " VALUES (?, ?, '', ?, ?)", error);
+  if (add == NULL)
+    return FALSE;
+  sqlite3_bind_int (add, 1, stack);
+  sqlite3_bind_int64 (add, 2, step);
+  sqlite3_bind_text (add, 3, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (add, 4, joined, -1, SQLITE_STATIC);
+  if (sqlite3_step (add) != SQLITE_DONE)
+    return sp_sql_set_error (db, error, _("Could not record the change for undo"));
+  entry = sqlite3_last_insert_rowid (db);
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      g_string_append_printf (copy, ", v%u", i + 1);
+      g_string_append_printf (values, ", t.\"%s\"", columns[i]);
+    }
+  g_string_append_printf (copy, ") SELECT ?, t.rowid%s FROM %s JOIN main.\"%s\" AS t"
+                                " ON t.rowid = s.id", values->str, source_sql, table);
+  rows = sp_sql_prepare (db, copy->str, error);
+  if (rows == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (rows, 1, entry);
+  if (sqlite3_step (rows) != SQLITE_DONE)
+    return sp_sql_set_error (db, error, _("Could not record the change for undo"));
+
+  reverse = bulk_reverse_sql (table, columns, entry);
+  set_sql = sp_sql_prepare (db, "UPDATE sp_undo_log SET sql = ? WHERE seq = ?", error);
+  if (set_sql == NULL)
+    return FALSE;
+  sqlite3_bind_text (set_sql, 1, reverse, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (set_sql, 2, entry);
+  if (sqlite3_step (set_sql) != SQLITE_DONE)
+    return sp_sql_set_error (db, error, _("Could not record the change for undo"));
+
+  return TRUE;
+}
+
+/* Runs @sql, an UPDATE of @table recorded in bulk, with the table's update trigger set aside
+ * (even a trigger that records nothing costs more than the update itself). */
+static gboolean
+exec_without_update_trigger (sqlite3     *db,
+                             const char  *table,
+                             const char  *sql,
+                             GError     **error)
+{
+  g_autofree char *name = g_strdup_printf ("sp_undo_%s_update", table);
+  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER temp.\"%s\"", name);
+  g_autoptr(sqlite3_stmt) find =
+    sp_sql_prepare (db, "SELECT 1 FROM temp.sqlite_schema WHERE type = 'trigger' AND name = ?",
+                    error);
+  g_autoptr(GPtrArray) columns = NULL;
+  g_autofree char *triggers = NULL;
+  gboolean present;
+
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
+  present = sqlite3_step (find) == SQLITE_ROW;
+  g_clear_pointer (&find, sqlite3_finalize);
+
+  if (!present)
+    return sp_sql_exec (db, sql, error);
+
+  columns = sp_sql_table_columns (db, "main", table, error);
+  if (columns == NULL)
+    return FALSE;
+  triggers = build_triggers (table, columns);
+
+  return sp_sql_exec (db, drop, error)
+         && sp_sql_exec (db, sql, error)
+         && sp_sql_exec (db, triggers, error);
+}
+
+gboolean
+sp_undo_bulk_update (sqlite3             *db,
+                     const char          *table,
+                     const char * const  *columns,
+                     const char          *staging,
+                     GError             **error)
+{
+  g_autofree char *source = g_strdup_printf ("temp.\"%s\" AS s", staging);
+  g_autofree char *update = NULL;
+  gboolean recording = FALSE;
+  int stack = 0;
+  gint64 step = 0;
+
+  g_return_val_if_fail (columns != NULL && columns[0] != NULL, FALSE);
+  g_return_val_if_fail (g_strv_length ((char **) columns) <= BULK_MAX_COLUMNS, FALSE);
+
+  if (!read_state (db, &recording, &stack, &step, error))
+    return FALSE;
+
+  if (recording && !bulk_snapshot (db, stack, step, table, columns, source, error))
+    return FALSE;
+
+  update = bulk_update_sql (table, columns, source, NULL, FALSE);
+  return exec_without_update_trigger (db, table, update, error);
+}
+
+/* Applies bulk entry @entry, recording its reverse as a bulk entry of (@stack, @step). */
+static gboolean
+apply_bulk (sqlite3     *db,
+            gint64       entry,
+            const char  *sql,
+            const char  *table,
+            const char  *columns,
+            int          stack,
+            gint64       step,
+            GError     **error)
+{
+  g_auto(GStrv) names = g_strsplit (columns, ",", -1);
+  g_autofree char *source =
+    g_strdup_printf ("(SELECT id FROM temp.sp_undo_rows WHERE entry = %" G_GINT64_FORMAT ") AS s",
+                     entry);
+
+  return bulk_snapshot (db, stack, step, table, (const char * const *) names, source, error)
+         && exec_without_update_trigger (db, table, sql, error);
 }
 
 gboolean
@@ -236,7 +477,7 @@ sp_undo_apply_step (sqlite3   *db,
   int to = redo ? 0 : 1;
   gint64 step = top_step (db, from, error);
   gint64 target_step;
-  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (LogEntry));
   g_autofree char *label = NULL;
 
   if (step < 0)
@@ -256,16 +497,26 @@ sp_undo_apply_step (sqlite3   *db,
 
   {
     g_autoptr(sqlite3_stmt) stmt =
-      sp_sql_prepare (db, "SELECT sql FROM sp_undo_log WHERE stack = ? AND step = ? ORDER BY seq DESC",
-                      error);
+      sp_sql_prepare (db, "SELECT seq, sql, bulk_table, bulk_columns FROM sp_undo_log"
+                          " WHERE stack = ? AND step = ? ORDER BY seq DESC", error);
     int rc;
 
     if (stmt == NULL)
       return FALSE;
     sqlite3_bind_int (stmt, 1, from);
     sqlite3_bind_int64 (stmt, 2, step);
+    g_array_set_clear_func (entries, clear_log_entry);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      g_ptr_array_add (statements, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      {
+        LogEntry entry = {
+          sqlite3_column_int64 (stmt, 0),
+          g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+          g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
+          g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+        };
+
+        g_array_append_val (entries, entry);
+      }
     if (rc != SQLITE_DONE)
       return sp_sql_set_error (db, error, _("Could not read the undo history"));
   }
@@ -290,14 +541,24 @@ sp_undo_apply_step (sqlite3   *db,
       || !set_state (db, TRUE, to, target_step, error))
     return FALSE;
 
-  for (guint i = 0; i < statements->len; i++)
-    if (!sp_sql_exec (db, g_ptr_array_index (statements, i), error))
-      return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LogEntry *entry = &g_array_index (entries, LogEntry, i);
+
+      if (entry->bulk_table != NULL && entry->bulk_columns != NULL
+          ? !apply_bulk (db, entry->seq, entry->sql, entry->bulk_table, entry->bulk_columns, to,
+                         target_step, error)
+          : !sp_sql_exec (db, entry->sql, error))
+        return FALSE;
+    }
 
   if (!set_state (db, FALSE, 0, 0, error))
     return FALSE;
 
   {
+    g_autoptr(sqlite3_stmt) del_rows =
+      sp_sql_prepare (db, "DELETE FROM sp_undo_rows WHERE entry IN (SELECT seq FROM sp_undo_log"
+                          " WHERE stack = ? AND step = ? AND bulk_table IS NOT NULL)", error);
     g_autoptr(sqlite3_stmt) del_log =
       sp_sql_prepare (db, "DELETE FROM sp_undo_log WHERE stack = ? AND step = ?", error);
     g_autoptr(sqlite3_stmt) del_step =
@@ -305,8 +566,10 @@ sp_undo_apply_step (sqlite3   *db,
     g_autoptr(sqlite3_stmt) add_step =
       sp_sql_prepare (db, "INSERT INTO sp_undo_step (stack, step, label) VALUES (?, ?, ?)", error);
 
-    if (del_log == NULL || del_step == NULL || add_step == NULL)
+    if (del_rows == NULL || del_log == NULL || del_step == NULL || add_step == NULL)
       return FALSE;
+    sqlite3_bind_int (del_rows, 1, from);
+    sqlite3_bind_int64 (del_rows, 2, step);
     sqlite3_bind_int (del_log, 1, from);
     sqlite3_bind_int64 (del_log, 2, step);
     sqlite3_bind_int (del_step, 1, from);
@@ -314,7 +577,8 @@ sp_undo_apply_step (sqlite3   *db,
     sqlite3_bind_int (add_step, 1, to);
     sqlite3_bind_int64 (add_step, 2, target_step);
     sqlite3_bind_text (add_step, 3, label, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step (del_log) != SQLITE_DONE
+    if (sqlite3_step (del_rows) != SQLITE_DONE
+        || sqlite3_step (del_log) != SQLITE_DONE
         || sqlite3_step (del_step) != SQLITE_DONE
         || sqlite3_step (add_step) != SQLITE_DONE)
       return sp_sql_set_error (db, error, _("Could not record the change for undo"));
@@ -385,7 +649,8 @@ gboolean
 sp_undo_clear (sqlite3  *db,
                GError  **error)
 {
-  return sp_sql_exec (db, "DELETE FROM sp_undo_log; DELETE FROM sp_undo_step;", error);
+  return sp_sql_exec (db, "DELETE FROM sp_undo_rows; DELETE FROM sp_undo_log;"
+                          " DELETE FROM sp_undo_step;", error);
 }
 
 char *

@@ -1,13 +1,15 @@
 /* bench-breakdown.c — one breakdown cell edit in a 500-rep workspace: rebalance, recompute
- * every rep's months and 53 weeks, persist
+ * every rep's months and 53 weeks, persist; and undoing a team-wide edit
  *
  * Usage: bench-breakdown [ROUNDS] [demo]   (default: 30 rounds on a workspace built with SQL:
  *        20 regions x 25 reps, 4 products, 3 customer types, a year of monthly history;
  *        "demo" uses sp_demo_generate()'s large workspace instead, ~10 s more)
  *
- * The compute (rebalance and re-derive every level below the edited cell, in memory) must
- * stay under 16 ms, one frame; persisting the changed cells as one undo step is reported
- * apart from it.
+ * The whole edit (rebalance and re-derive every level below the edited cell in memory, then
+ * persist the changed cells as one undo step, committed with synchronous=FULL) should fit in
+ * one frame, 16 ms. Each edit's median wall time is reported split into compute and persist,
+ * with the thread's CPU time beside it: on a loaded machine the wall time includes waiting
+ * for a core, and it always includes the disk's fsync.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sp-breakdown-private.h"
 #include "sp-model.h"
@@ -41,6 +44,16 @@ median (double *samples,
 {
   qsort (samples, n, sizeof *samples, compare_doubles);
   return samples[n / 2];
+}
+
+/* Milliseconds of CPU this thread has used. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static void
@@ -150,6 +163,7 @@ typedef struct
   double               *compute;
   double               *persist;
   double               *total;
+  double               *cpu;
 } Edit;
 
 static void
@@ -162,6 +176,7 @@ run_edit (SpBreakdown *breakdown,
   gint64 member = g_array_index (members, gint64, edit->member);
   SpBreakdownCell cell;
   gint64 compute_us, persist_us, start, value;
+  double cpu;
 
   if (!sp_breakdown_get_cell (breakdown, edit->dimension, member, edit->period, edit->index,
                               &cell, &error))
@@ -170,8 +185,10 @@ run_edit (SpBreakdown *breakdown,
   /* Up by a tenth, then back down: every round changes the cells below. */
   value = round % 2 == 0 ? cell.amount + cell.amount / 10 + 1 : cell.amount - cell.amount / 11;
   start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
   if (!sp_breakdown_set_amount (breakdown, &cell, value, 0, NULL, &error))
     g_error ("%s: %s", edit->what, error->message);
+  edit->cpu[round] = cpu_ms () - cpu;
   edit->total[round] = (g_get_monotonic_time () - start) / 1000.0;
 
   sp_breakdown_get_timings (breakdown, &compute_us, &persist_us);
@@ -235,40 +252,91 @@ main (int argc, char *argv[])
       edits[e].compute = g_new (double, rounds);
       edits[e].persist = g_new (double, rounds);
       edits[e].total = g_new (double, rounds);
+      edits[e].cpu = g_new (double, rounds);
       for (guint round = 0; round < rounds; round++)
         run_edit (breakdown, &edits[e], round);
     }
 
-  g_print ("# medians over %u rounds, milliseconds\n", rounds);
-  g_print ("%-40s %9s %9s %9s\n", "edit", "compute", "persist", "total");
+  g_print ("# medians over %u rounds, milliseconds (cpu: this thread's CPU time)\n", rounds);
+  g_print ("%-40s %9s %9s %9s %9s  %s\n", "edit", "compute", "persist", "total", "cpu",
+           "< 16 ms");
   for (guint e = 0; e < G_N_ELEMENTS (edits); e++)
     {
-      double compute = median (edits[e].compute, rounds);
+      double total = median (edits[e].total, rounds);
 
-      worst = MAX (worst, compute);
-      g_print ("%-40s %9.3f %9.3f %9.3f\n", edits[e].what, compute,
-               median (edits[e].persist, rounds), median (edits[e].total, rounds));
+      worst = MAX (worst, total);
+      g_print ("%-40s %9.3f %9.3f %9.3f %9.3f  %s\n", edits[e].what,
+               median (edits[e].compute, rounds), median (edits[e].persist, rounds), total,
+               median (edits[e].cpu, rounds), total < TARGET_MS ? "met" : "MISSED");
       g_free (edits[e].compute);
       g_free (edits[e].persist);
       g_free (edits[e].total);
+      g_free (edits[e].cpu);
     }
-  g_print ("# compute target < %.0f ms: %s\n", TARGET_MS, worst < TARGET_MS ? "met" : "MISSED");
+  g_print ("# edit target (rebalance + recompute + persist) < %.0f ms: %s (worst median %.3f ms)\n",
+           TARGET_MS, worst < TARGET_MS ? "met" : "MISSED", worst);
 
-  /* For scale: reading a level, undoing an edit (the breakdown reloads). */
+  /* Undo and redo of the team-wide edit, each one undo step, and the reload after it. */
+  {
+    Edit *team = &edits[0];
+    double *undo = g_new (double, rounds);
+    double *undo_cpu = g_new (double, rounds);
+    double *redo = g_new (double, rounds);
+    double *reload = g_new (double, rounds);
+
+    team->compute = g_new (double, rounds);
+    team->persist = g_new (double, rounds);
+    team->total = g_new (double, rounds);
+    team->cpu = g_new (double, rounds);
+    for (guint round = 0; round < rounds; round++)
+      {
+        double cpu;
+
+        run_edit (breakdown, team, round);
+        start = g_get_monotonic_time ();
+        cpu = cpu_ms ();
+        if (!sp_store_undo (store, &error))
+          g_error ("%s", error->message);
+        undo_cpu[round] = cpu_ms () - cpu;
+        undo[round] = (g_get_monotonic_time () - start) / 1000.0;
+
+        start = g_get_monotonic_time ();
+        if (sp_breakdown_get_model (breakdown, &error) == NULL)
+          g_error ("%s", error->message);
+        reload[round] = (g_get_monotonic_time () - start) / 1000.0;
+
+        start = g_get_monotonic_time ();
+        if (!sp_store_redo (store, &error) || !sp_store_undo (store, &error))
+          g_error ("%s", error->message);
+        redo[round] = (g_get_monotonic_time () - start) / 2000.0;
+      }
+    g_print ("%-40s %9s %9s %9.3f %9.3f  %s\n", "undo the team month edit", "", "",
+             median (undo, rounds), median (undo_cpu, rounds),
+             median (undo, rounds) < TARGET_MS ? "met" : "MISSED");
+    g_print ("%-40s %9s %9s %9.3f\n", "redo/undo it again (each)", "", "", median (redo, rounds));
+    g_print ("%-40s %9s %9s %9.3f\n", "reload the breakdown after undo", "", "",
+             median (reload, rounds));
+    g_free (team->compute);
+    g_free (team->persist);
+    g_free (team->total);
+    g_free (team->cpu);
+    g_free (undo);
+    g_free (undo_cpu);
+    g_free (redo);
+    g_free (reload);
+  }
+
+  /* For scale: reading a level, and checking every sum after all of the above. */
   start = g_get_monotonic_time ();
   g_array_unref (sp_breakdown_get_cells (breakdown, SP_BREAKDOWN_DIMENSION_REP,
                                          SP_BREAKDOWN_ALL_MEMBERS, SP_BREAKDOWN_PERIOD_WEEK,
                                          &error));
-  g_print ("%-40s %9.3f\n", "read reps x weeks (with last year)",
+  g_print ("%-40s %29.3f\n", "read reps x weeks (with last year)",
            (g_get_monotonic_time () - start) / 1000.0);
-  start = g_get_monotonic_time ();
-  if (!sp_store_undo (store, &error))
-    g_error ("%s", error->message);
-  g_print ("%-40s %9.3f\n", "undo the last edit", (g_get_monotonic_time () - start) / 1000.0);
   start = g_get_monotonic_time ();
   mismatches = sp_breakdown_check (breakdown, &error);
   g_assert_no_error (error);
-  g_print ("%-40s %9.3f\n", "reload and check", (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("%-40s %29.3f\n", "check", (g_get_monotonic_time () - start) / 1000.0);
   if (mismatches->len != 0)
     g_error ("%u mismatches after the edits", mismatches->len);
 
