@@ -508,6 +508,67 @@ test_edit_month (Fixture       *fixture,
   g_assert_cmpint (TEAM (SP_BREAKDOWN_PERIOD_MONTH, 2), ==, march);
 }
 
+/* A team-wide edit is one undo entry, whatever the number of cells it changes, and it undoes
+ * and redoes exactly among edits of other tables and plain (per-row) cell edits. */
+static void
+test_undo_team_edit_interleaved (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hashes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(sqlite3_stmt) entries = NULL;
+  guint n;
+
+  generate (fixture, NULL);
+  g_ptr_array_add (hashes, content_hash (fixture->store));
+
+  set_amount (fixture, SP_BREAKDOWN_DIMENSION_TEAM, 0, SP_BREAKDOWN_PERIOD_MONTH, 2, 9000000);
+  g_ptr_array_add (hashes, content_hash (fixture->store));
+  entries = sp_sql_prepare (sp_store_get_db (fixture->store),
+                            "SELECT count(*), count(bulk_table) FROM temp.sp_undo_log"
+                            " WHERE stack = 0 AND step = (SELECT max(step) FROM temp.sp_undo_step"
+                            " WHERE stack = 0)", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (entries), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (entries, 0), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (entries, 1), ==, 1);
+
+  exec_edit (fixture->store, "UPDATE region SET name = 'Nord' WHERE id = 1;"
+                             "UPDATE breakdown_cell SET weight = 7 WHERE id = 3;");
+  g_ptr_array_add (hashes, content_hash (fixture->store));
+  set_locked (fixture, SP_BREAKDOWN_DIMENSION_REGION, NORTH, SP_BREAKDOWN_PERIOD_MONTH, 5, TRUE);
+  g_ptr_array_add (hashes, content_hash (fixture->store));
+  set_amount (fixture, SP_BREAKDOWN_DIMENSION_TEAM, 0, SP_BREAKDOWN_PERIOD_WEEK, 20, 1500000);
+  g_ptr_array_add (hashes, content_hash (fixture->store));
+  set_amount (fixture, SP_BREAKDOWN_DIMENSION_TEAM, 0, SP_BREAKDOWN_PERIOD_YEAR, 0, TARGET + 999);
+  g_ptr_array_add (hashes, content_hash (fixture->store));
+  n = hashes->len;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      for (guint i = n - 1; i > 0; i--)
+        {
+          g_autofree char *h = NULL;
+
+          g_assert_true (sp_store_undo (fixture->store, &error));
+          g_assert_no_error (error);
+          h = content_hash (fixture->store);
+          g_assert_cmpstr (h, ==, g_ptr_array_index (hashes, i - 1));
+          assert_consistent (fixture->breakdown);
+        }
+      for (guint i = 1; i < n; i++)
+        {
+          g_autofree char *h = NULL;
+
+          g_assert_true (sp_store_redo (fixture->store, &error));
+          g_assert_no_error (error);
+          h = content_hash (fixture->store);
+          g_assert_cmpstr (h, ==, g_ptr_array_index (hashes, i));
+        }
+    }
+  assert_consistent (fixture->breakdown);
+}
+
 static void
 test_edit_member (Fixture       *fixture,
                   gconstpointer  data)
@@ -1020,6 +1081,106 @@ test_export (Fixture       *fixture,
   g_assert_nonnull (strstr (json_text, "\"period\": \"day\", \"index\": 364,"));
 }
 
+/* Every dimension's members with their names, before and after the breakdown, and the
+ * export of one level with every member named. */
+static void
+test_members_and_levels (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const struct
+  {
+    SpBreakdownDimension dimension;
+    const char          *members;   /* "id:parent:name …" in display order */
+  } expected[] = {
+    { SP_BREAKDOWN_DIMENSION_TEAM, "0:0:Team" },
+    { SP_BREAKDOWN_DIMENSION_REGION, "1:0:North 2:0:South" },
+    { SP_BREAKDOWN_DIMENSION_REP, "1:1:Ann 2:1:Bo 3:2:Cai 4:2:Dan 5:2:Eve" },
+    { SP_BREAKDOWN_DIMENSION_PRODUCT, "2:0:Service 1:0:Terminal" },
+    { SP_BREAKDOWN_DIMENSION_CUSTOMER_TYPE, "2:0:Scattered 1:0:Strategic" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) csv = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) json = g_memory_output_stream_new_resizable ();
+  g_autofree char *csv_text = NULL;
+  g_autofree char *json_text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GDate first;
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        generate (fixture, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        {
+          g_autoptr(GArray) members = sp_breakdown_list_members (fixture->breakdown,
+                                                                 expected[i].dimension, &error);
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          g_assert_no_error (error);
+          for (guint m = 0; m < members->len; m++)
+            {
+              const SpBreakdownMember *member = &g_array_index (members, SpBreakdownMember, m);
+              g_autofree char *name = sp_breakdown_dup_member_name (fixture->breakdown,
+                                                                    member->dimension,
+                                                                    member->id);
+
+              g_assert_cmpint (member->dimension, ==, expected[i].dimension);
+              g_assert_cmpstr (name, ==, member->name);
+              g_string_append_printf (text, "%s%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
+                                      m ? " " : "", member->id, member->parent_id, member->name);
+            }
+          g_assert_cmpstr (text->str, ==, expected[i].members);
+        }
+    }
+
+  g_assert_null (sp_breakdown_dup_member_name (fixture->breakdown, SP_BREAKDOWN_DIMENSION_PRODUCT,
+                                               99));
+  {
+    g_autofree char *rep = sp_breakdown_dup_member_label (fixture->breakdown,
+                                                          SP_BREAKDOWN_DIMENSION_REP, REP_A);
+    g_autofree char *product = sp_breakdown_dup_member_label (fixture->breakdown,
+                                                              SP_BREAKDOWN_DIMENSION_PRODUCT, 1);
+    g_autofree char *unknown = sp_breakdown_dup_member_label (fixture->breakdown,
+                                                              SP_BREAKDOWN_DIMENSION_PRODUCT, 99);
+
+    g_assert_cmpstr (rep, ==, "Ann · North");
+    g_assert_cmpstr (product, ==, "Terminal");
+    g_assert_cmpstr (unknown, ==, "Product 99");
+  }
+
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 1, G_DATE_MARCH, YEAR);
+  g_assert_cmpuint (sp_breakdown_get_month_first_day (fixture->breakdown, 2), ==,
+                    g_date_get_julian (&first));
+  g_assert_cmpuint (sp_breakdown_get_month_first_day (fixture->breakdown, 12), ==, 0);
+
+  g_assert_true (sp_breakdown_export_level (fixture->breakdown, SP_BREAKDOWN_EXPORT_CSV,
+                                            SP_BREAKDOWN_EXPORT_DEFAULT, SP_BREAKDOWN_PERIOD_MONTH,
+                                            csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (csv, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (csv, NULL, &error));
+  csv_text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (csv));
+  lines = g_strsplit (csv_text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + (1 + 2 + 5 + 2 + 2) * 12 + 1);
+  for (guint i = 1; lines[i + 1] != NULL; i++)
+    g_assert_nonnull (strstr (lines[i], ",month,"));
+  g_assert_nonnull (strstr (csv_text, "\r\nproduct,1,Terminal,0,month,0,"));
+  g_assert_nonnull (strstr (csv_text, "\r\ncustomer_type,2,Scattered,0,month,11,"));
+  g_assert_nonnull (strstr (csv_text, "\r\nrep,5,Eve,2,month,"));
+
+  g_assert_true (sp_breakdown_export_level (fixture->breakdown, SP_BREAKDOWN_EXPORT_JSON,
+                                            SP_BREAKDOWN_EXPORT_DEFAULT, SP_BREAKDOWN_PERIOD_DAY,
+                                            json, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (json, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (json, NULL, &error));
+  json_text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (json));
+  g_assert_nonnull (strstr (json_text, "\"member\": \"Strategic\", \"parent_id\": 0, "
+                                       "\"period\": \"day\", \"index\": 364,"));
+  g_assert_null (strstr (json_text, "\"period\": \"week\""));
+}
+
 /* The locked cells of every member and level, as (cell, amount). */
 static GArray *
 locked_cells (SpBreakdown *breakdown)
@@ -1160,9 +1321,11 @@ main (int argc, char *argv[])
   ADD ("/breakdown/lock/quarter", test_lock_quarter);
   ADD ("/breakdown/lock/refused", test_refused);
   ADD ("/breakdown/undo-redo", test_undo_redo);
+  ADD ("/breakdown/undo-team-edit-interleaved", test_undo_team_edit_interleaved);
   ADD ("/breakdown/last-year", test_last_year);
   ADD ("/breakdown/stale", test_stale);
   ADD ("/breakdown/export", test_export);
+  ADD ("/breakdown/members-and-levels", test_members_and_levels);
   ADD ("/breakdown/random-edits", test_random_edits);
 
   return g_test_run ();

@@ -272,6 +272,142 @@ test_list_stage (Fixture       *f,
   (void) b;
 }
 
+static void
+test_save (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpOpportunity) o = NULL;
+  g_autofree char *h = NULL;
+  SpOpportunityEdit edit = {
+    .title = "  Campus network  ",
+    .customer = "Acme",
+    .customer_class = SP_CUSTOMER_CLASS_STRATEGIC,
+    .intent_grade = "A",
+    .rep_id = f->rep_a,
+    .amount = 500000,
+    .created_on = "2026-03-02",
+    .expected_close = "2026-05-31",
+    .stage_id = stage (f, "Lead"),
+    .invoiced = 0,
+    .collected = 0,
+  };
+  SpOpportunityEdit bad;
+  gint64 id, again;
+
+  id = sp_opportunity_save (f->store, 0, &edit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (sp_store_get_undo_label (f->store), ==, "Add opportunity");
+  o = sp_opportunity_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (o->title, ==, "Campus network");
+  g_assert_cmpstr (o->customer, ==, "Acme");
+  g_assert_cmpstr (o->customer_class, ==, "strategic");
+  g_assert_cmpstr (o->intent_grade, ==, "A");
+  g_assert_cmpstr (o->created_on, ==, "2026-03-02");
+  g_clear_pointer (&o, sp_opportunity_free);
+
+  /* Every rule, each leaving the workspace as it was. */
+  bad = edit, bad.title = " ";
+  g_assert_cmpint (sp_opportunity_save (f->store, id, &bad, &error), ==, 0);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = edit, bad.expected_close = "2026-03-01";
+  g_assert_cmpint (sp_opportunity_save (f->store, id, &bad, &error), ==, 0);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = edit, bad.invoiced = 10, bad.collected = 11;
+  g_assert_cmpint (sp_opportunity_save (f->store, id, &bad, &error), ==, 0);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = edit, bad.amount = -1;
+  g_assert_cmpint (sp_opportunity_save (f->store, id, &bad, &error), ==, 0);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = edit, bad.intent_grade = "E";
+  g_assert_cmpint (sp_opportunity_save (f->store, id, &bad, &error), ==, 0);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = edit, bad.created_on = "2026-02-30";
+  g_assert_cmpint (sp_opportunity_save (f->store, id, &bad, &error), ==, 0);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  bad = edit, bad.rep_id = 999;
+  g_assert_cmpint (sp_opportunity_save (f->store, id, &bad, &error), ==, 0);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  bad = edit, bad.stage_id = stage (f, "Won"), bad.stage_on = "2026-03-01";   /* before creation */
+  g_assert_cmpint (sp_opportunity_save (f->store, id, &bad, &error), ==, 0);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (sp_store_get_undo_label (f->store), ==, "Add opportunity");
+
+  /* One step: new creation day (the first history row follows), customer class, amounts and
+   * the move to Won on 04-15 with its history row and closed_on. */
+  edit.created_on = "2026-03-01";
+  edit.customer_class = SP_CUSTOMER_CLASS_INDUSTRY;
+  edit.intent_grade = "B";
+  edit.rep_id = f->rep_b;
+  edit.stage_id = stage (f, "Won");
+  edit.stage_on = "2026-04-15";
+  edit.invoiced = 300000;
+  edit.collected = 200000;
+  again = sp_opportunity_save (f->store, id, &edit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, id);
+  g_assert_cmpstr (sp_store_get_undo_label (f->store), ==, "Edit opportunity");
+  h = history (f, id);
+  g_assert_cmpstr (h, ==, "Lead 2026-03-01, Won 2026-04-15");
+  o = sp_opportunity_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (o->closed_on, ==, "2026-04-15");
+  g_assert_cmpstr (o->rep, ==, "Han Meimei");
+  g_assert_cmpstr (o->customer_class, ==, "industry");
+  g_assert_cmpstr (o->intent_grade, ==, "B");
+  g_assert_cmpint (o->collected, ==, 200000);
+  g_clear_pointer (&o, sp_opportunity_free);
+
+  /* A creation day after the last stage change is refused. */
+  bad = edit, bad.created_on = "2026-04-20", bad.expected_close = NULL;
+  g_assert_cmpint (sp_opportunity_save (f->store, id, &bad, &error), ==, 0);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Undo takes the whole edit back. */
+  g_assert_true (sp_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&h, g_free);
+  h = history (f, id);
+  g_assert_cmpstr (h, ==, "Lead 2026-03-02");
+  o = sp_opportunity_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (o->closed_on);
+  g_assert_cmpstr (o->customer_class, ==, "strategic");
+  g_assert_cmpint (o->rep_id, ==, f->rep_a);
+}
+
+static void
+test_pipeline (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stages = sp_opportunity_list_pipeline (f->store, &error);
+  const char *outcomes[] = { "open", "open", "open", "open", "won", "lost" };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (stages->len, ==, 6);
+  for (guint i = 0; i < stages->len; i++)
+    g_assert_cmpstr (((SpPipelineStage *) g_ptr_array_index (stages, i))->outcome, ==,
+                     outcomes[i]);
+  g_assert_cmpstr (((SpPipelineStage *) g_ptr_array_index (stages, 0))->name, ==, "Lead");
+  for (int k = 0; k < SP_CUSTOMER_N_CLASSES; k++)
+    g_assert_cmpint (sp_customer_class_from_string (sp_customer_class_to_string (k)), ==, k);
+  g_assert_cmpint (sp_customer_class_from_string ("vip"), ==, -1);
+  g_assert_cmpstr (sp_customer_class_get_name (SP_CUSTOMER_CLASS_SCATTERED), ==,
+                   "Scattered customer");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +418,10 @@ main (int   argc,
   g_test_add ("/opportunity/update", Fixture, NULL, fixture_set_up, test_update,
               fixture_tear_down);
   g_test_add ("/opportunity/list-stage", Fixture, NULL, fixture_set_up, test_list_stage,
+              fixture_tear_down);
+  g_test_add ("/opportunity/save", Fixture, NULL, fixture_set_up, test_save,
+              fixture_tear_down);
+  g_test_add ("/opportunity/pipeline", Fixture, NULL, fixture_set_up, test_pipeline,
               fixture_tear_down);
   return g_test_run ();
 }

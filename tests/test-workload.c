@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "sp-demo.h"
+#include "sp-rep.h"
 #include "sp-store-private.h"
 #include "sp-test-utils.h"
 #include "sp-workload.h"
@@ -658,6 +660,122 @@ test_history_description (void)
   g_assert_nonnull (strstr (text, "fewer than 5 orders"));
 }
 
+static void
+assert_rates_equal (const SpWorkloadRates *a,
+                    const SpWorkloadRates *b)
+{
+  g_assert_cmpmem (a->sums, sizeof a->sums, b->sums, sizeof b->sums);
+  g_assert_cmpint (a->orders, ==, b->orders);
+  g_assert_cmpint (a->revenue, ==, b->revenue);
+  g_assert_cmpuint (a->logged_days, ==, b->logged_days);
+  g_assert_cmpmem (a->rates, sizeof a->rates, b->rates, sizeof b->rates);
+  g_assert_cmpint (a->avg_order_value, ==, b->avg_order_value);
+}
+
+/* sp_workload_rates_for_reps() gives, rep by rep, what sp_workload_rates_for_rep() gives. */
+static void
+assert_batch_matches (SpStore      *store,
+                      const gint64 *rep_ids,
+                      guint         n_reps,
+                      const char   *from,
+                      const char   *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree SpWorkloadRates *batch = g_new0 (SpWorkloadRates, n_reps);
+  g_autofree gboolean *used_team = g_new0 (gboolean, n_reps);
+  g_autofree gboolean *enough = g_new0 (gboolean, n_reps);
+
+  g_assert_true (sp_workload_rates_for_reps (store, rep_ids, n_reps, from, to, batch,
+                                             used_team, enough, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n_reps; i++)
+    {
+      SpWorkloadRates one;
+      gboolean one_team = FALSE;
+      gboolean ok = sp_workload_rates_for_rep (store, rep_ids[i], from, to, &one, &one_team,
+                                               &error);
+
+      if (!ok)
+        {
+          g_assert_error (error, SP_WORKLOAD_ERROR, SP_WORKLOAD_ERROR_TOO_LITTLE_HISTORY);
+          g_clear_error (&error);
+        }
+      g_assert_cmpint (enough[i], ==, ok);
+      g_assert_cmpint (used_team[i], ==, one_team);
+      assert_rates_equal (&batch[i], &one);
+    }
+}
+
+static void
+test_history_batch (void)
+{
+  Workspace ws = { 0 };
+  const gint64 ids[] = { 0, 1, 2, 3, 4, 99, 1 };
+  g_autoptr(GError) error = NULL;
+  SpWorkloadRates r[1];
+
+  workspace_open (&ws);
+  add_reps (&ws);
+  /* Nothing logged: every rep and the team too little. */
+  assert_batch_matches (ws.store, ids, G_N_ELEMENTS (ids), NULL, NULL);
+
+  add_days (&ws, 1, 1, 20, 6, 2, 1, 1, 100);
+  add_days (&ws, 2, 1, 19, 4, 2, 2, 2, 300);
+  add_days (&ws, 3, 1, 20, 0, 3, 3, 3, 500);
+  add_days (&ws, 4, 1, 8, 8, 8, 8, 8, 700);
+  assert_batch_matches (ws.store, ids, G_N_ELEMENTS (ids), NULL, NULL);
+  assert_batch_matches (ws.store, ids, G_N_ELEMENTS (ids), "2026-03-01", "2026-03-20");
+  assert_batch_matches (ws.store, ids, G_N_ELEMENTS (ids), "2026-03-02", NULL);
+  assert_batch_matches (ws.store, ids, G_N_ELEMENTS (ids), NULL, "2026-03-10");
+  assert_batch_matches (ws.store, ids, G_N_ELEMENTS (ids), "2026-04-01", "2026-04-30");
+  assert_batch_matches (ws.store, ids, 0, NULL, NULL);
+
+  /* A bad window is refused as sp_workload_rates_for_rep() refuses it. */
+  g_assert_false (sp_workload_rates_for_reps (ws.store, ids, 1, "2026-03-20", "2026-03-01",
+                                              r, NULL, NULL, &error));
+  g_assert_error (error, SP_WORKLOAD_ERROR, SP_WORKLOAD_ERROR_INVALID);
+
+  workspace_close (&ws);
+}
+
+/* Every rep of the demo workspace, over its last 90 days and over everything. */
+static void
+test_history_batch_demo (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) reps = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 *all;
+  gint64 team = 0;
+  GDate today;
+
+  workspace_open (&ws);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_SEPTEMBER, 2026);
+  g_assert_true (sp_demo_generate (ws.store, SP_DEMO_SIZE_DEMO, SP_DEMO_DEFAULT_SEED, &today,
+                                   NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  reps = sp_rep_list (ws.store, 0, &error);
+  g_assert_no_error (error);
+  g_array_append_val (ids, team);
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr(SpRep) rep = g_list_model_get_item (reps, i);
+
+      g_array_append_vals (ids, &(gint64) { sp_rep_get_id (rep) }, 1);
+    }
+  g_assert_cmpuint (ids->len, >, 2);
+
+  all = (const gint64 *) ids->data;
+  assert_batch_matches (ws.store, all, ids->len, "2026-06-17", "2026-09-14");
+  assert_batch_matches (ws.store, all, ids->len, "2026-09-01", "2026-09-14");
+  assert_batch_matches (ws.store, all, ids->len, NULL, NULL);
+
+  workspace_close (&ws);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -674,6 +792,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/workload/history/fallback", test_history_fallback);
   g_test_add_func ("/workload/history/team-too-little", test_history_team_too_little);
   g_test_add_func ("/workload/history/description", test_history_description);
+  g_test_add_func ("/workload/history/batch", test_history_batch);
+  g_test_add_func ("/workload/history/batch-demo", test_history_batch_demo);
 
   return g_test_run ();
 }

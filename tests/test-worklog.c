@@ -1539,6 +1539,100 @@ test_durability (void)
   workspace_close (&ws);
 }
 
+/* sp_worklog_summarize_reps() equals sp_worklog_summarize() rep by rep (and region by region
+ * for a rep who moved), in one query. */
+static void
+assert_rep_summary (Workspace                 *ws,
+                    const SpWorklogRepSummary *rep,
+                    gint64                     region_id,
+                    const GDate               *from,
+                    const GDate               *to)
+{
+  g_autoptr(GError) error = NULL;
+  SpWorklogSummary one;
+
+  g_assert_true (sp_worklog_summarize (ws->store, rep->rep_id, region_id, from, to, &one,
+                                       &error));
+  g_assert_no_error (error);
+  g_assert_true (g_date_compare (&rep->summary.first, &one.first) == 0);
+  g_assert_true (g_date_compare (&rep->summary.last, &one.last) == 0);
+  g_assert_cmpmem (rep->summary.totals, sizeof rep->summary.totals, one.totals,
+                   sizeof one.totals);
+  g_assert_cmpuint (rep->summary.entries, ==, one.entries);
+  g_assert_cmpuint (rep->summary.logged_days, ==, one.logged_days);
+}
+
+static void
+test_summarize_reps (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) reps = NULL;
+  GDate from = day ("2026-03-01"), to = day ("2026-03-31");
+  SpWorklogSummary team;
+  gint64 sum[SP_WORKLOG_N_VALUES] = { 0 };
+  guint entries = 0;
+
+  workspace_open (&ws);
+  add_summary_data (&ws);
+  /* Wang Fang moves from North to South on 2026-03-08. */
+  exec_sql (&ws, "INSERT INTO rep_region (rep_id, region_id, from_day) VALUES"
+                 " (3, 1, '2025-01-01'), (3, 2, '2026-03-08');");
+  add_entry (&ws, 3, "2026-03-07", 7, 1, 1, 7000, 1, 1, 70);
+  add_entry (&ws, 3, "2026-03-09", 9, 2, 2, 9000, 0, 2, 90);
+  add_entry (&ws, 3, "2026-03-10", 1, 0, 0, 0, 0, 0, 0);
+
+  reps = sp_worklog_summarize_reps (ws.store, &from, &to, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reps->len, ==, 3);
+  for (guint i = 0; i < reps->len; i++)
+    {
+      const SpWorklogRepSummary *rep = &g_array_index (reps, SpWorklogRepSummary, i);
+
+      g_assert_cmpint (rep->rep_id, ==, (gint64) i + 1);
+      g_assert_cmpint (rep->region_id, ==, 0);
+      assert_rep_summary (&ws, rep, 0, &from, &to);
+      for (guint f = 0; f < SP_WORKLOG_N_VALUES; f++)
+        sum[f] += rep->summary.totals[f];
+      entries += rep->summary.entries;
+    }
+  g_assert_true (sp_worklog_summarize (ws.store, 0, 0, &from, &to, &team, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (sum, sizeof sum, team.totals, sizeof team.totals);
+  g_assert_cmpuint (entries, ==, team.entries);
+  g_assert_cmpint (g_array_index (reps, SpWorklogRepSummary, 0).summary.totals[SP_WORKLOG_FIELD_ORDERS],
+                   ==, 3);
+  g_clear_pointer (&reps, g_array_unref);
+
+  /* By region: Wang Fang twice, each part in the region of its days. */
+  reps = sp_worklog_summarize_reps (ws.store, &from, &to, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reps->len, ==, 4);
+  for (guint i = 0; i < reps->len; i++)
+    {
+      const SpWorklogRepSummary *rep = &g_array_index (reps, SpWorklogRepSummary, i);
+
+      g_assert_cmpint (rep->region_id, !=, 0);
+      assert_rep_summary (&ws, rep, rep->region_id, &from, &to);
+    }
+  g_assert_cmpint (g_array_index (reps, SpWorklogRepSummary, 2).rep_id, ==, 3);
+  g_assert_cmpint (g_array_index (reps, SpWorklogRepSummary, 2).region_id, ==, 1);
+  g_assert_cmpuint (g_array_index (reps, SpWorklogRepSummary, 2).summary.entries, ==, 1);
+  g_assert_cmpint (g_array_index (reps, SpWorklogRepSummary, 3).region_id, ==, 2);
+  g_assert_cmpint (g_array_index (reps, SpWorklogRepSummary, 3).summary.totals[SP_WORKLOG_FIELD_COLLECTED],
+                   ==, 90);
+  g_clear_pointer (&reps, g_array_unref);
+
+  /* A period without entries. */
+  from = day ("2026-05-01");
+  to = day ("2026-05-31");
+  reps = sp_worklog_summarize_reps (ws.store, &from, &to, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reps->len, ==, 0);
+
+  workspace_close (&ws);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1559,6 +1653,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/worklog/summary/range", test_summarize);
   g_test_add_func ("/worklog/summary/weeks", test_summarize_weeks);
   g_test_add_func ("/worklog/summary/months", test_summarize_months);
+  g_test_add_func ("/worklog/summary/reps", test_summarize_reps);
   g_test_add_func ("/worklog/key-figures/previous-period", test_previous_period);
   g_test_add_func ("/worklog/key-figures/figures", test_key_figures);
   g_test_add_func ("/worklog/required/exact", test_below_pure);

@@ -309,21 +309,41 @@ compute_layout (const SpFunnelData *data,
       return;
     }
 
-  /* Overall conversion, first stage to last, in the chart's mode: a line under the funnel. */
-  if (n >= 2 && stage_value (data, 0) > 0)
+  /* Overall conversion, first stage to last, in the chart's mode, and the note: a line under
+   * the funnel, the note ellipsized in what the conversion leaves. */
+  if ((n >= 2 && stage_value (data, 0) > 0) || (data->note != NULL && data->note[0] != '\0'))
     {
-      double overall_ratio = stage_value (data, n - 1) / stage_value (data, 0);
-      g_autofree char *percent = sp_chart_format_percent (overall_ratio);
-      /* Translators: the share of the first funnel stage that reaches the last one. */
-      g_autofree char *text = g_strdup_printf (_("Overall conversion %s"), percent);
-      PangoLayout *overall = sp_chart_text_layout_new (context, style, SP_CHART_FONT_SMALL,
-                                                       text, 0);
-      double overall_h;
+      double overall_w = 0, line_h = 0;
 
-      sp_chart_text_get_size (overall, NULL, &overall_h);
-      add_label (out, &overall, content.x, content.y + content.height - overall_h, content.width,
-                 PLACE_RIGHT_ALIGNED, &secondary_color, -1, &bounds);
-      content.height = MAX (content.height - overall_h - 8.0 * fs, 0);
+      if (n >= 2 && stage_value (data, 0) > 0)
+        {
+          double overall_ratio = stage_value (data, n - 1) / stage_value (data, 0);
+          g_autofree char *percent = sp_chart_format_percent (overall_ratio);
+          /* Translators: the share of the first funnel stage that reaches the last one. */
+          g_autofree char *text = g_strdup_printf (_("Overall conversion %s"), percent);
+          PangoLayout *overall = sp_chart_text_layout_new (context, style, SP_CHART_FONT_SMALL,
+                                                           text, 0);
+          double overall_h;
+
+          sp_chart_text_get_size (overall, &overall_w, &overall_h);
+          add_label (out, &overall, content.x, content.y + content.height - overall_h,
+                     content.width, PLACE_RIGHT_ALIGNED, &secondary_color, -1, &bounds);
+          line_h = overall_h;
+        }
+      if (data->note != NULL && data->note[0] != '\0'
+          && content.width - overall_w - 16.0 * fs > 0)
+        {
+          PangoLayout *note = sp_chart_text_layout_new (context, style, SP_CHART_FONT_SMALL,
+                                                        data->note, 0);
+          double note_h;
+
+          sp_chart_text_get_size (note, NULL, &note_h);
+          add_label (out, &note, content.x, content.y + content.height - note_h,
+                     content.width - overall_w - (overall_w > 0 ? 16.0 * fs : 0),
+                     PLACE_ELLIPSIZE, &secondary_color, -1, &bounds);
+          line_h = MAX (line_h, note_h);
+        }
+      content.height = MAX (content.height - line_h - 8.0 * fs, 0);
     }
 
   show_amounts = has_amounts (data);

@@ -41,6 +41,9 @@ typedef struct
    * sp_chart_format_money with the workspace currency. */
   SpChartFormatFunc    format_amount;
   gpointer             format_data;
+  /* Optional: a line under the funnel, left of the overall conversion (the opportunities
+   * lost aside, "Lost 2 (¥270.00)"). */
+  const char          *note;
 } SpFunnelData;
 
 typedef struct

@@ -502,10 +502,13 @@ sp_cli_run_export_breakdown (SpCli   *cli,
   g_auto(GStrv) args = NULL;
   g_autofree char *year_text = NULL;
   g_autofree char *format_text = NULL;
+  g_autofree char *level_text = NULL;
   g_autoptr(SpStore) store = NULL;
   g_autoptr(SpPlan) plan = NULL;
   g_autoptr(SpBreakdown) breakdown = NULL;
   g_autoptr(GOutputStream) memory = NULL;
+  SpBreakdownPeriod level = SP_BREAKDOWN_PERIOD_YEAR;
+  gboolean ok;
   gboolean bom = FALSE, days = FALSE, force = FALSE;
   gboolean help_shown;
   SpBreakdownExportFormat format = SP_BREAKDOWN_EXPORT_CSV;
@@ -519,6 +522,9 @@ sp_cli_run_export_breakdown (SpCli   *cli,
       N_("FORMAT") },
     { "bom", 0, 0, G_OPTION_ARG_NONE, &bom, N_("Start a CSV file with a BOM, for Excel"), NULL },
     { "days", 0, 0, G_OPTION_ARG_NONE, &days, N_("Include the day cells"), NULL },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &level_text,
+      N_("Only the cells of one level: year, quarter, month or week (default: all)"),
+      N_("LEVEL") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace OUTPUT if it exists"), NULL },
     G_OPTION_ENTRY_NULL
   };
@@ -538,6 +544,21 @@ sp_cli_run_export_breakdown (SpCli   *cli,
     {
       g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
                    _("Unknown format “%s”: use “csv” or “json”"), format_text);
+      return FALSE;
+    }
+  if (level_text != NULL
+      && (!sp_breakdown_period_from_string (level_text, &level)
+          || level > SP_BREAKDOWN_PERIOD_WEEK))
+    {
+      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                   _("Unknown level “%s”: use “year”, “quarter”, “month” or “week”"),
+                   level_text);
+      return FALSE;
+    }
+  if (level_text != NULL && days)
+    {
+      g_set_error_literal (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                           _("Give either --level or --days"));
       return FALSE;
     }
   if (bom)
@@ -570,8 +591,11 @@ sp_cli_run_export_breakdown (SpCli   *cli,
 
   /* Whole in memory, then written at once: a failed export leaves no half file. */
   memory = g_memory_output_stream_new_resizable ();
-  if (!sp_breakdown_export (breakdown, format, flags, memory, NULL, error)
-      || !g_output_stream_close (memory, NULL, error))
+  if (level_text != NULL)
+    ok = sp_breakdown_export_level (breakdown, format, flags, level, memory, NULL, error);
+  else
+    ok = sp_breakdown_export (breakdown, format, flags, memory, NULL, error);
+  if (!ok || !g_output_stream_close (memory, NULL, error))
     return FALSE;
   data = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory));
   size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory));

@@ -154,13 +154,15 @@ flush_json (GOutputStream  *stream,
   return TRUE;
 }
 
-gboolean
-sp_breakdown_export (SpBreakdown              *self,
-                     SpBreakdownExportFormat   format,
-                     SpBreakdownExportFlags    flags,
-                     GOutputStream            *stream,
-                     GCancellable             *cancellable,
-                     GError                  **error)
+static gboolean
+export_periods (SpBreakdown              *self,
+                SpBreakdownExportFormat   format,
+                SpBreakdownExportFlags    flags,
+                SpBreakdownPeriod         first_period,
+                SpBreakdownPeriod         last_period,
+                GOutputStream            *stream,
+                GCancellable             *cancellable,
+                GError                  **error)
 {
   SpBdModel *model;
   SpBdHistory *history;
@@ -168,8 +170,6 @@ sp_breakdown_export (SpBreakdown              *self,
   g_autoptr(SpCsvWriter) writer = NULL;
   g_autoptr(GString) json = NULL;
   g_autofree gint64 *days = NULL;
-  SpBreakdownPeriod last_period = (flags & SP_BREAKDOWN_EXPORT_DAYS) ? SP_BREAKDOWN_PERIOD_DAY
-                                                                      : SP_BREAKDOWN_PERIOD_WEEK;
   gboolean first = TRUE;
 
   g_return_val_if_fail (SP_IS_BREAKDOWN (self), FALSE);
@@ -206,13 +206,13 @@ sp_breakdown_export (SpBreakdown              *self,
   for (guint s = 0; s < sp_bd_model_n_series (model); s++)
     {
       SpBdSeries *series = sp_bd_series (model, s);
-      const char *name = series->dimension == SP_BREAKDOWN_DIMENSION_TEAM
-                         ? _("Team") : series->name;
+      g_autofree char *name = sp_breakdown_dup_member_name (self, series->dimension,
+                                                            series->member_id);
 
       if (last_period == SP_BREAKDOWN_PERIOD_DAY)
         sp_bd_series_days (model, s, days);
 
-      for (guint period = SP_BREAKDOWN_PERIOD_YEAR; period <= last_period; period++)
+      for (guint period = first_period; period <= last_period; period++)
         for (guint i = 0; i < sp_bd_layout_n_periods (model->layout, period); i++)
           {
             SpBreakdownCell cell;
@@ -220,12 +220,12 @@ sp_breakdown_export (SpBreakdown              *self,
             sp_bd_fill_cell (model, history, s, period, i, days, &cell);
             if (writer != NULL)
               {
-                if (!csv_cell (writer, &cell, name, currency->digits, cancellable, error))
+                if (!csv_cell (writer, &cell, name ? name : "", currency->digits, cancellable, error))
                   return FALSE;
               }
             else
               {
-                json_cell (json, &cell, name, first);
+                json_cell (json, &cell, name ? name : "", first);
                 if (json->len >= FLUSH_BYTES && !flush_json (stream, json, cancellable, error))
                   return FALSE;
               }
@@ -238,4 +238,32 @@ sp_breakdown_export (SpBreakdown              *self,
 
   g_string_append (json, "\n  ]\n}\n");
   return flush_json (stream, json, cancellable, error);
+}
+
+gboolean
+sp_breakdown_export (SpBreakdown              *self,
+                     SpBreakdownExportFormat   format,
+                     SpBreakdownExportFlags    flags,
+                     GOutputStream            *stream,
+                     GCancellable             *cancellable,
+                     GError                  **error)
+{
+  return export_periods (self, format, flags, SP_BREAKDOWN_PERIOD_YEAR,
+                         (flags & SP_BREAKDOWN_EXPORT_DAYS) ? SP_BREAKDOWN_PERIOD_DAY
+                                                            : SP_BREAKDOWN_PERIOD_WEEK,
+                         stream, cancellable, error);
+}
+
+gboolean
+sp_breakdown_export_level (SpBreakdown              *self,
+                           SpBreakdownExportFormat   format,
+                           SpBreakdownExportFlags    flags,
+                           SpBreakdownPeriod         period,
+                           GOutputStream            *stream,
+                           GCancellable             *cancellable,
+                           GError                  **error)
+{
+  g_return_val_if_fail (period <= SP_BREAKDOWN_PERIOD_DAY, FALSE);
+
+  return export_periods (self, format, flags, period, period, stream, cancellable, error);
 }

@@ -269,11 +269,52 @@ gboolean     sp_breakdown_set_locked       (SpBreakdown             *self,
 GArray      *sp_breakdown_check            (SpBreakdown             *self,
                                             GError                 **error);
 
+/* A member a breakdown is split over, with the name to show for it. */
+typedef struct
+{
+  SpBreakdownDimension dimension;
+  gint64               id;         /* 0: the team */
+  gint64               parent_id;  /* a rep's region; else 0 */
+  char                *name;       /* as stored; the team's is "Team" (translated) */
+} SpBreakdownMember;
+
+/* sp-breakdown-members.c. The members of @dimension that a breakdown made now would be split
+ * over, in display order (regions by position, each region's reps after one another, products
+ * and customer types by name; reps only if employed at some time in the plan's fiscal year):
+ * an array of SpBreakdownMember that frees their names. */
+GArray      *sp_breakdown_list_members     (SpBreakdown             *self,
+                                            SpBreakdownDimension     dimension,
+                                            GError                 **error);
+/* The name of a member of any dimension: the breakdown's own, else the workspace's; the
+ * team's is "Team" (translated). NULL when there is no such member. */
+char        *sp_breakdown_dup_member_name  (SpBreakdown             *self,
+                                            SpBreakdownDimension     dimension,
+                                            gint64                   member_id);
+/* The Julian day fiscal month @month (0–11) of the plan's year starts on under the
+ * workspace's calendar, whether or not the plan is broken down; 0 for another @month. */
+guint32      sp_breakdown_get_month_first_day (SpBreakdown          *self,
+                                               guint                 month);
+/* What the grid calls a member: its name, a rep's with their region ("Li Wei · East"). Never
+ * NULL: an unknown member is "Product 3" or the like. */
+char        *sp_breakdown_dup_member_label (SpBreakdown             *self,
+                                            SpBreakdownDimension     dimension,
+                                            gint64                   member_id);
+
 /* Every cell of every level and dimension: one row (CSV) or object (JSON) per cell with the
  * dimension, member, parent, period, dates, amount, lock, weight, last year and growth. */
 gboolean     sp_breakdown_export           (SpBreakdown             *self,
                                             SpBreakdownExportFormat  format,
                                             SpBreakdownExportFlags   flags,
+                                            GOutputStream           *stream,
+                                            GCancellable            *cancellable,
+                                            GError                 **error);
+
+/* Like sp_breakdown_export(), but only the cells of @period (SP_BREAKDOWN_PERIOD_DAY: the
+ * computed day cells; @flags' SP_BREAKDOWN_EXPORT_DAYS is then implied). */
+gboolean     sp_breakdown_export_level     (SpBreakdown             *self,
+                                            SpBreakdownExportFormat  format,
+                                            SpBreakdownExportFlags   flags,
+                                            SpBreakdownPeriod        period,
                                             GOutputStream           *stream,
                                             GCancellable            *cancellable,
                                             GError                 **error);

@@ -1,5 +1,5 @@
 /* sp-metrics-funnel.c — the opportunity funnel: open pipeline, stage and overall conversion,
- * days in stage, sales velocity and weighted forecast (definitions in sp-metrics.h)
+ * the cohort funnel, days in stage, sales velocity and weighted forecast (definitions in sp-metrics.h)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,6 +61,32 @@ static const char reach_sql_head[] =
 static const char reach_sql_tail[] =
   "          GROUP BY h.opportunity_id)"
   " SELECT p, q, m, count(*) FROM per WHERE q > p GROUP BY p, q, m";
+
+/* The cohort: per opportunity created in the period, m, the furthest rank it entered by the
+ * period's end (its current stage's rank when it has no history at all; -1 for none), and
+ * whether its stage on the period's last day is a lost stage. */
+static const char cohort_sql_head[] =
+  "WITH " RANKED_STAGES_CTE ","
+  " co AS MATERIALIZED ("
+  "  SELECT o.amount,"
+  "         coalesce((SELECT max(fs.k) FROM opportunity_stage_history h"
+  "                    JOIN fs ON fs.id = h.stage_id"
+  "                   WHERE h.opportunity_id = o.id AND h.entered_on <= :to),"
+  "                  (SELECT fs.k FROM fs WHERE fs.id = o.stage_id"
+  "                     AND NOT EXISTS (SELECT 1 FROM opportunity_stage_history h"
+  "                                      WHERE h.opportunity_id = o.id)),"
+  "                  -1) AS m,"
+  "         coalesce((SELECT h.stage_id FROM opportunity_stage_history h"
+  "                    WHERE h.opportunity_id = o.id AND h.entered_on <= :to"
+  "                    ORDER BY h.entered_on DESC, h.id DESC LIMIT 1),"
+  "                  o.stage_id) AS sid"
+  "    FROM opportunity o"
+  "   WHERE o.created_on BETWEEN :from AND :to";
+static const char cohort_sql_tail[] =
+  ")"
+  " SELECT co.m, coalesce(s.outcome = 'lost', 0), count(*), sum(co.amount)"
+  "   FROM co LEFT JOIN pipeline_stage s ON s.id = co.sid"
+  "  GROUP BY 1, 2";
 
 /* A stay ends at the opportunity's next history row (by date, then row): for every row
  * dated in the period, the row before it is the stay that row ended. */
@@ -298,6 +324,57 @@ read_reach (SpStore               *store,
 }
 
 static gboolean
+read_cohort (SpStore               *store,
+             const SpMetricsFilter *filter,
+             SpMetricsFunnel       *funnel,
+             GError               **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *where = sp_metrics_filter_sql (filter, "o.rep_id");
+  g_autofree char *sql = g_strconcat (cohort_sql_head, where, cohort_sql_tail, NULL);
+  gboolean has_won = funnel->n_stages > 0 && funnel->stages[funnel->n_stages - 1].won;
+  int rc;
+
+  stmt = sp_metrics_prepare (store, filter, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 m = sqlite3_column_int64 (stmt, 0);
+      gboolean lost = sqlite3_column_int (stmt, 1) != 0;
+      gint64 n = sqlite3_column_int64 (stmt, 2);
+      gint64 amount = sqlite3_column_int64 (stmt, 3);
+
+      funnel->cohort_size += n;
+      funnel->cohort_size_amount += amount;
+      if (lost)
+        {
+          funnel->cohort_lost += n;
+          funnel->cohort_lost_amount += amount;
+        }
+      /* Reached every rank up to m. */
+      for (gint64 k = 0; k <= m && k < (gint64) funnel->n_stages; k++)
+        {
+          funnel->stages[k].cohort_count += n;
+          funnel->stages[k].cohort_amount += amount;
+        }
+    }
+  if (!sp_metrics_finish (store, rc, error))
+    return FALSE;
+
+  for (guint k = 0; k < funnel->n_stages; k++)
+    funnel->stages[k].cohort_conversion = k + 1 < funnel->n_stages
+      ? sp_metrics_make_rate (funnel->stages[k + 1].cohort_count, funnel->stages[k].cohort_count)
+      : sp_metrics_make_rate (0, 0);
+  funnel->cohort_overall = sp_metrics_make_rate (
+      has_won ? funnel->stages[funnel->n_stages - 1].cohort_count : 0,
+      funnel->n_stages > 0 ? funnel->stages[0].cohort_count : 0);
+
+  return TRUE;
+}
+
+static gboolean
 read_stays (SpStore               *store,
             const SpMetricsFilter *filter,
             SpMetricsFunnel       *funnel,
@@ -365,6 +442,7 @@ sp_metrics_get_funnel (SpStore                *store,
 
   if (!read_open (store, filter, funnel, error)
       || !read_reach (store, filter, funnel, error)
+      || !read_cohort (store, filter, funnel, error)
       || !read_stays (store, filter, funnel, error))
     return NULL;
 

@@ -75,6 +75,16 @@
  *   pipeline of amount × the probability of its stage at the period's end / 100, each
  *   opportunity rounded half away from zero before summing; opportunities without an
  *   expected close date form their own row (month 0).
+ * - Cohort funnel (what the Funnel view draws, in count and amount mode alike): the cohort
+ *   is the opportunities created in the period. Stage k's count is the cohort members that
+ *   reached funnel stage k on or before the period's last day, its amount their total
+ *   amount; the won row counts the cohort members won by then. Every count is at most the
+ *   one above it, and a stage's cohort conversion is the next stage's count / its count
+ *   (undefined when its count is 0); cohort overall = won row / first stage's count.
+ *   Cohort members whose stage on the period's last day is a lost stage are counted aside
+ *   (cohort_lost); one created directly in a lost stage reached no funnel stage. An
+ *   opportunity without any stage history counts as having entered its current stage when
+ *   it was created.
  * - Activity funnel (活动漏斗): the work log's totals of the five core activities in the
  *   period, and each total over the previous one (undefined when the previous is 0).
  *
@@ -183,6 +193,12 @@ typedef struct
   gint64   reached;          /* reached this stage in the period */
   SpRate   conversion;       /* advanced / reached; den 0 on the won row */
   SpRate   days_in_stage;    /* days / stays ended in the period */
+  /* The cohort funnel (see above): of the opportunities created in the period, those that
+   * reached this stage by the period's end, their amount, and the share of them that
+   * reached the next stage (den 0 on the won row). */
+  gint64   cohort_count;
+  gint64   cohort_amount;
+  SpRate   cohort_conversion;
 } SpMetricsStage;
 
 typedef struct
@@ -207,6 +223,13 @@ typedef struct
   SpMetricsAmount         sales_velocity;    /* minor units per day */
   guint                   n_forecast;
   SpMetricsForecastMonth *forecast;          /* by month, no-date row first */
+  /* The cohort: the opportunities created in the period; of them, those won (the won row's
+   * cohort_count) and those lost by the period's end; won / the first stage's count. */
+  gint64                  cohort_size;
+  gint64                  cohort_size_amount;
+  gint64                  cohort_lost;
+  gint64                  cohort_lost_amount;
+  SpRate                  cohort_overall;
 } SpMetricsFunnel;
 
 typedef struct

@@ -22,3 +22,4 @@
 #include "sp-workload.h"
 #include "sp-worklog.h"
 #include "sp-worklog-csv.h"
+#include "sp-worksheet.h"

@@ -15,6 +15,7 @@
 #include "sp-money.h"
 #include "sp-opportunity-csv.h"
 #include "sp-opportunity.h"
+#include "sp-opportunity-private.h"
 #include "sp-store-private.h"
 
 void
@@ -29,11 +30,13 @@ sp_opportunity_free (SpOpportunity *opportunity)
   g_free (opportunity->created_on);
   g_free (opportunity->expected_close);
   g_free (opportunity->closed_on);
+  g_free (opportunity->customer_class);
+  g_free (opportunity->intent_grade);
   g_free (opportunity);
 }
 
-static gboolean
-check_iso (const char  *text,
+gboolean
+sp_opportunity_check_iso (const char  *text,
            gboolean     allow_null,
            GError     **error)
 {
@@ -59,9 +62,8 @@ check_iso (const char  *text,
   return FALSE;
 }
 
-/* Starts an edit unless the caller is inside one (edits do not nest): *@own says which. */
-static gboolean
-edit_begin (SpStore     *store,
+gboolean
+sp_opportunity_edit_begin (SpStore     *store,
             const char  *label,
             gboolean    *own,
             GError     **error)
@@ -70,9 +72,9 @@ edit_begin (SpStore     *store,
   return !*own || sp_store_begin_edit (store, label, error);
 }
 
-/* Ends what edit_begin() started: commits when @ok, else rolls back. */
-static gboolean
-edit_end (SpStore   *store,
+/* Ends what sp_opportunity_edit_begin() started: commits when @ok, else rolls back. */
+gboolean
+sp_opportunity_edit_end (SpStore   *store,
           gboolean   own,
           gboolean   ok,
           GError   **error)
@@ -99,9 +101,9 @@ sp_opportunity_ensure_stages (SpStore  *store,
   empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
   if (!empty)
     return TRUE;
-  if (!edit_begin (store, _("Add pipeline stages"), &own, error))
+  if (!sp_opportunity_edit_begin (store, _("Add pipeline stages"), &own, error))
     return FALSE;
-  return edit_end (store, own,
+  return sp_opportunity_edit_end (store, own,
                    sp_sql_exec (db,
                                 "INSERT INTO pipeline_stage (name, position, probability_pct,"
                                 " outcome) VALUES ('Lead', 0, 10, 'open'),"
@@ -164,9 +166,8 @@ sp_opportunity_find_stage (SpStore     *store,
   return 0;
 }
 
-/* The outcome of @stage_id ("open", "won", "lost"), or NULL with an error. */
-static char *
-stage_outcome (sqlite3  *db,
+char *
+sp_opportunity_stage_outcome (sqlite3  *db,
                gint64    stage_id,
                GError  **error)
 {
@@ -183,8 +184,8 @@ stage_outcome (sqlite3  *db,
   return NULL;
 }
 
-static gboolean
-run (sqlite3     *db,
+gboolean
+sp_opportunity_run (sqlite3     *db,
      GError     **error,
      gint64      *out_id,
      const char  *sql,
@@ -235,7 +236,7 @@ sp_opportunity_add (SpStore     *store,
   gint64 id = 0;
   gboolean own, ok;
 
-  if (!check_iso (created_on, FALSE, error) || !check_iso (expected_close, TRUE, error))
+  if (!sp_opportunity_check_iso (created_on, FALSE, error) || !sp_opportunity_check_iso (expected_close, TRUE, error))
     return 0;
   if (amount < 0)
     {
@@ -243,21 +244,21 @@ sp_opportunity_add (SpStore     *store,
                    _("An amount cannot be negative"));
       return 0;
     }
-  outcome = stage_outcome (db, stage_id, error);
+  outcome = sp_opportunity_stage_outcome (db, stage_id, error);
   if (outcome == NULL)
     return 0;
-  if (!edit_begin (store, _("Add opportunity"), &own, error))
+  if (!sp_opportunity_edit_begin (store, _("Add opportunity"), &own, error))
     return 0;
-  ok = run (db, error, &id,
+  ok = sp_opportunity_run (db, error, &id,
             "INSERT INTO opportunity (title, customer_id, rep_id, stage_id, amount,"
             " created_on, expected_close, closed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             "tIIiitt" "t", title != NULL ? title : "", customer_id, rep_id, stage_id,
             amount, created_on, expected_close,
             g_strcmp0 (outcome, "open") == 0 ? NULL : created_on)
-       && run (db, error, NULL,
+       && sp_opportunity_run (db, error, NULL,
                "INSERT INTO opportunity_stage_history (opportunity_id, stage_id, entered_on)"
                " VALUES (?, ?, ?)", "iit", id, stage_id, created_on);
-  return edit_end (store, own, ok, error) ? id : 0;
+  return sp_opportunity_edit_end (store, own, ok, error) ? id : 0;
 }
 
 gboolean
@@ -281,9 +282,9 @@ sp_opportunity_set_stage (SpStore     *store,
 
       entered_on = today = g_date_time_format (now, "%Y-%m-%d");
     }
-  if (!check_iso (entered_on, FALSE, error))
+  if (!sp_opportunity_check_iso (entered_on, FALSE, error))
     return FALSE;
-  outcome = stage_outcome (db, stage_id, error);
+  outcome = sp_opportunity_stage_outcome (db, stage_id, error);
   if (outcome == NULL)
     return FALSE;
   stmt = sp_sql_prepare (db, "SELECT o.stage_id, max(o.created_on, coalesce(max(h.entered_on), ''))"
@@ -310,13 +311,13 @@ sp_opportunity_set_stage (SpStore     *store,
                    entered_on, last);
       return FALSE;
     }
-  if (!edit_begin (store, _("Move opportunity"), &own, error))
+  if (!sp_opportunity_edit_begin (store, _("Move opportunity"), &own, error))
     return FALSE;
-  return edit_end (store, own,
-                   run (db, error, NULL,
+  return sp_opportunity_edit_end (store, own,
+                   sp_opportunity_run (db, error, NULL,
                         "UPDATE opportunity SET stage_id = ?, closed_on = ? WHERE id = ?", "iti",
                         stage_id, g_strcmp0 (outcome, "open") == 0 ? NULL : entered_on, id)
-                   && run (db, error, NULL,
+                   && sp_opportunity_run (db, error, NULL,
                            "INSERT INTO opportunity_stage_history (opportunity_id, stage_id,"
                            " entered_on) VALUES (?, ?, ?)", "iit", id, stage_id, entered_on),
                    error);
@@ -334,7 +335,7 @@ sp_opportunity_update (SpStore     *store,
   sqlite3 *db = sp_store_get_db (store);
   gboolean own, ok;
 
-  if (!check_iso (expected_close, TRUE, error))
+  if (!sp_opportunity_check_iso (expected_close, TRUE, error))
     return FALSE;
   if (amount < 0 || invoiced < 0 || collected < 0)
     {
@@ -348,9 +349,9 @@ sp_opportunity_update (SpStore     *store,
                    _("The amount collected cannot exceed the amount invoiced"));
       return FALSE;
     }
-  if (!edit_begin (store, _("Edit opportunity"), &own, error))
+  if (!sp_opportunity_edit_begin (store, _("Edit opportunity"), &own, error))
     return FALSE;
-  ok = run (db, error, NULL,
+  ok = sp_opportunity_run (db, error, NULL,
             "UPDATE opportunity SET amount = ?, expected_close = ?, invoiced = ?, collected = ?"
             " WHERE id = ?", "itiii", amount, expected_close, invoiced, collected, id);
   if (ok && sqlite3_changes (db) == 0)
@@ -359,16 +360,9 @@ sp_opportunity_update (SpStore     *store,
       g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
                    _("No opportunity with id %lld"), (long long) id);
     }
-  return edit_end (store, own, ok, error);
+  return sp_opportunity_edit_end (store, own, ok, error);
 }
 
-#define SELECT_COLUMNS \
-  "SELECT o.id, o.title, coalesce(o.customer_id, 0), coalesce(c.name, ''),"             \
-  "       coalesce(o.rep_id, 0), coalesce(r.name, ''), o.stage_id, s.name, o.amount,"   \
-  "       o.created_on, o.expected_close, o.closed_on, o.invoiced, o.collected"
-#define SELECT_JOINS \
-  "  FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id"                     \
-  "  LEFT JOIN customer c ON c.id = o.customer_id LEFT JOIN rep r ON r.id = o.rep_id"
 
 static char *
 dup_column (sqlite3_stmt *stmt,
@@ -377,8 +371,8 @@ dup_column (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-static SpOpportunity *
-read_row (sqlite3_stmt *stmt)
+SpOpportunity *
+sp_opportunity_read_row (sqlite3_stmt *stmt)
 {
   SpOpportunity *o = g_new0 (SpOpportunity, 1);
 
@@ -396,6 +390,8 @@ read_row (sqlite3_stmt *stmt)
   o->closed_on = dup_column (stmt, 11);
   o->invoiced = sqlite3_column_int64 (stmt, 12);
   o->collected = sqlite3_column_int64 (stmt, 13);
+  o->customer_class = dup_column (stmt, 14);
+  o->intent_grade = dup_column (stmt, 15);
   return o;
 }
 
@@ -412,7 +408,7 @@ sp_opportunity_get (SpStore  *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    return read_row (stmt);
+    return sp_opportunity_read_row (stmt);
   g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
                _("No opportunity with id %lld"), (long long) id);
   return NULL;
@@ -460,7 +456,7 @@ sp_opportunity_list_stage (SpStore                *store,
 
   if (!sp_metrics_check_filter (filter, error))
     return NULL;
-  outcome = stage_outcome (sp_store_get_db (store), stage_id, error);
+  outcome = sp_opportunity_stage_outcome (sp_store_get_db (store), stage_id, error);
   if (outcome == NULL)
     return NULL;
   where = sp_metrics_filter_sql (filter, "o.rep_id");
@@ -473,9 +469,9 @@ sp_opportunity_list_stage (SpStore                *store,
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_opportunity_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SpOpportunity *o = read_row (stmt);
+      SpOpportunity *o = sp_opportunity_read_row (stmt);
 
-      o->days_in_stage = sqlite3_column_int64 (stmt, 14);
+      o->days_in_stage = sqlite3_column_int64 (stmt, SP_OPPORTUNITY_N_COLUMNS);
       g_ptr_array_add (list, o);
     }
   if (!sp_metrics_finish (store, rc, error))

@@ -34,6 +34,8 @@ typedef struct
   gint64  invoiced;
   gint64  collected;
   gint64  days_in_stage;   /* sp_opportunity_list_stage(): days since it entered the stage */
+  char   *customer_class;  /* "strategic", "industry", "scattered"; "" without a customer */
+  char   *intent_grade;    /* "A", "B", "C", "D" or "" */
 } SpOpportunity;
 
 void           sp_opportunity_free            (SpOpportunity          *opportunity);
@@ -96,6 +98,75 @@ GPtrArray     *sp_opportunity_list_stage      (SpStore                *store,
                                                gint64                  stage_id,
                                                GError                **error);
 
+/* The opportunities counted in a row of the cohort funnel (sp-metrics.h) for @filter: those
+ * created in the period that reached funnel stage @stage_id (any won stage: a won stage) on
+ * or before the period's last day, as many as its cohort_count; days_in_stage counted from
+ * the day each entered its stage of the period's last day to that day. By expected close
+ * (none last), then id. A GPtrArray of SpOpportunity. */
+GPtrArray     *sp_opportunity_list_reached    (SpStore                *store,
+                                               const SpMetricsFilter  *filter,
+                                               gint64                  stage_id,
+                                               GError                **error);
+
+/* Customer classes (客户经营): strategic (战略客户), industry (行业客户), scattered (零散客户). */
+typedef enum
+{
+  SP_CUSTOMER_CLASS_STRATEGIC,
+  SP_CUSTOMER_CLASS_INDUSTRY,
+  SP_CUSTOMER_CLASS_SCATTERED,
+} SpCustomerClass;
+
+#define SP_CUSTOMER_N_CLASSES (SP_CUSTOMER_CLASS_SCATTERED + 1)
+
+/* "strategic", "industry", "scattered" (as stored) and back (-1 when unknown). */
+const char    *sp_customer_class_to_string    (SpCustomerClass         klass);
+int            sp_customer_class_from_string  (const char             *text);
+/* The class as people read it: "Strategic customer" (战略客户). */
+const char    *sp_customer_class_get_name     (SpCustomerClass         klass);
+
+/* A pipeline stage as the opportunity editor offers it. */
+typedef struct
+{
+  gint64  id;
+  char   *name;      /* display name (sp_pipeline_stage_display_name()) */
+  char   *outcome;   /* "open", "won" or "lost" */
+} SpPipelineStage;
+
+void           sp_pipeline_stage_free         (SpPipelineStage        *stage);
+/* Every stage by position: open stages, then won and lost. A GPtrArray of SpPipelineStage. */
+GPtrArray     *sp_opportunity_list_pipeline   (SpStore                *store,
+                                               GError                **error);
+
+/* Everything the opportunity editor sets. Strings are borrowed. */
+typedef struct
+{
+  const char      *title;            /* not empty */
+  const char      *customer;         /* customer name, "" or NULL for none; found by name or
+                                      * added; its class and grade are set */
+  SpCustomerClass  customer_class;
+  const char      *intent_grade;     /* "A", "B", "C", "D" or "" */
+  gint64           rep_id;           /* 0: none */
+  gint64           amount;           /* ≥ 0 */
+  const char      *created_on;       /* ISO date */
+  const char      *expected_close;   /* ISO date on or after created_on, or NULL */
+  gint64           stage_id;
+  const char      *stage_on;         /* the day of a stage change (ISO; NULL: today); a new
+                                      * opportunity enters its stage on created_on */
+  gint64           invoiced;         /* ≥ 0 */
+  gint64           collected;        /* ≥ 0, ≤ invoiced */
+} SpOpportunityEdit;
+
+/* Validates @edit (translated messages, SP_STORE_ERROR_INVALID) and saves it as one undo
+ * step: a new opportunity when @id is 0 (sp_opportunity_add()), else opportunity @id,
+ * moved by sp_opportunity_set_stage() on stage_on when its stage changes.
+ * Changing created_on moves the first history row along when it was on the old date; no
+ * history row may end up before created_on. Returns the opportunity's id, or 0. */
+gint64         sp_opportunity_save            (SpStore                *store,
+                                               gint64                  id,
+                                               const SpOpportunityEdit *edit,
+                                               GError                **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpOpportunity, sp_opportunity_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpPipelineStage, sp_pipeline_stage_free)
 
 G_END_DECLS

@@ -242,6 +242,27 @@ check_window (const char  *from_iso,
   return TRUE;
 }
 
+/* Reads the count of days, the five sums, orders and revenue from @stmt's columns @column …
+ * @column + 7 into @rates, and derives its rates and average order value. */
+static void
+read_rates (sqlite3_stmt    *stmt,
+            int              column,
+            SpWorkloadRates *rates)
+{
+  rates->logged_days = (guint) sqlite3_column_int64 (stmt, column);
+  for (guint i = 0; i < SP_WORKLOAD_N_STAGES; i++)
+    rates->sums[i] = sqlite3_column_int64 (stmt, column + 1 + (int) i);
+  rates->orders = sqlite3_column_int64 (stmt, column + 6);
+  rates->revenue = sqlite3_column_int64 (stmt, column + 7);
+
+  for (guint i = 0; i < SP_WORKLOAD_N_RATES; i++)
+    rates->rates[i] = (SpRate) { rates->sums[i + 1], rates->sums[i] };
+
+  rates->avg_order_value = 0;
+  if (rates->orders > 0)
+    rates->avg_order_value = sp_money_scale (rates->revenue, 1, rates->orders);
+}
+
 gboolean
 sp_workload_rates_from_log (SpStore          *store,
                             gint64            rep_id,
@@ -274,9 +295,11 @@ sp_workload_rates_from_log (SpStore          *store,
                          "       coalesce(sum(orders), 0),"
                          "       coalesce(sum(revenue), 0)"
                          "  FROM worklog_entry"
+                         /* Bounds as ranges the index by day can use: every stored
+                          * day is a valid date between these two. */
                          " WHERE (?1 = 0 OR rep_id = ?1)"
-                         "   AND (?2 IS NULL OR day >= ?2)"
-                         "   AND (?3 IS NULL OR day <= ?3)",
+                         "   AND day BETWEEN coalesce(?2, '0000-01-01')"
+                         "               AND coalesce(?3, '9999-12-31')",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -291,18 +314,7 @@ sp_workload_rates_from_log (SpStore          *store,
   if (rc != SQLITE_ROW)
     return sp_store_set_sql_error (store, error, _("Could not read the work log"));
 
-  result.logged_days = (guint) sqlite3_column_int64 (stmt, 0);
-  for (guint i = 0; i < SP_WORKLOAD_N_STAGES; i++)
-    result.sums[i] = sqlite3_column_int64 (stmt, 1 + i);
-  result.orders = sqlite3_column_int64 (stmt, 6);
-  result.revenue = sqlite3_column_int64 (stmt, 7);
-
-  for (guint i = 0; i < SP_WORKLOAD_N_RATES; i++)
-    result.rates[i] = (SpRate) { result.sums[i + 1], result.sums[i] };
-
-  if (result.orders > 0)
-    result.avg_order_value = sp_money_scale (result.revenue, 1, result.orders);
-
+  read_rates (stmt, 0, &result);
   *out = result;
 
   return TRUE;
@@ -382,6 +394,89 @@ sp_workload_rates_for_rep (SpStore          *store,
                              "window to derive conversion rates. Widen the window, or enter the "
                              "rates and the average order value by hand."));
       return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sp_workload_rates_for_reps (SpStore          *store,
+                            const gint64     *rep_ids,
+                            guint             n_reps,
+                            const char       *from_iso,
+                            const char       *to_iso,
+                            SpWorkloadRates  *out,
+                            gboolean         *used_team,
+                            gboolean         *enough,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_rep = NULL;
+  SpWorkloadRates team;
+  gboolean team_enough;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (n_reps == 0 || rep_ids != NULL, FALSE);
+  g_return_val_if_fail (n_reps == 0 || out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!sp_workload_rates_from_log (store, 0, from_iso, to_iso, &team, error))
+    return FALSE;
+  team_enough = sp_workload_rates_has_enough_history (&team);
+
+  /* The same sums as sp_workload_rates_from_log(), one row per rep. */
+  stmt = sp_sql_prepare (sp_store_get_db (store),
+                         "SELECT rep_id, count(DISTINCT day),"
+                         "       coalesce(sum(prospects), 0),"
+                         "       coalesce(sum(appointments), 0),"
+                         "       coalesce(sum(presentations), 0),"
+                         "       coalesce(sum(objections), 0),"
+                         "       coalesce(sum(closes), 0),"
+                         "       coalesce(sum(orders), 0),"
+                         "       coalesce(sum(revenue), 0)"
+                         "  FROM worklog_entry"
+                         " WHERE day BETWEEN coalesce(?1, '0000-01-01')"
+                         "               AND coalesce(?2, '9999-12-31')"
+                         " GROUP BY rep_id",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (from_iso != NULL)
+    sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_TRANSIENT);
+  if (to_iso != NULL)
+    sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_TRANSIENT);
+
+  by_rep = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SpWorkloadRates *rates = g_new0 (SpWorkloadRates, 1);
+      gint64 rep_id = sqlite3_column_int64 (stmt, 0);
+
+      read_rates (stmt, 1, rates);
+      g_hash_table_insert (by_rep, g_memdup2 (&rep_id, sizeof rep_id), rates);
+    }
+  if (rc != SQLITE_DONE)
+    return sp_store_set_sql_error (store, error, _("Could not read the work log"));
+
+  for (guint i = 0; i < n_reps; i++)
+    {
+      SpWorkloadRates none = { { 0 } };
+      const SpWorkloadRates *own = NULL;
+      gboolean own_enough = FALSE;
+
+      if (rep_ids[i] != 0)
+        {
+          own = g_hash_table_lookup (by_rep, &rep_ids[i]);
+          own_enough = sp_workload_rates_has_enough_history (own != NULL ? own : &none);
+        }
+
+      out[i] = own_enough ? *own : team;
+      if (used_team != NULL)
+        used_team[i] = !own_enough;
+      if (enough != NULL)
+        enough[i] = own_enough || team_enough;
     }
 
   return TRUE;

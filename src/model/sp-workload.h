@@ -130,4 +130,18 @@ gboolean     sp_workload_rates_for_rep            (SpStore               *store,
                                                    gboolean              *used_team,
                                                    GError               **error);
 
+/* sp_workload_rates_for_rep() for each of the @n_reps reps of @rep_ids (0: the team) at
+ * once, in two queries whatever @n_reps: @out[i] and @used_team[i] (may be NULL) as that
+ * call gives them, @enough[i] (may be NULL) FALSE where it fails with
+ * SP_WORKLOAD_ERROR_TOO_LITTLE_HISTORY. FALSE only for a bad window or a failing store. */
+gboolean     sp_workload_rates_for_reps           (SpStore               *store,
+                                                   const gint64          *rep_ids,
+                                                   guint                  n_reps,
+                                                   const char            *from_iso,
+                                                   const char            *to_iso,
+                                                   SpWorkloadRates       *out,
+                                                   gboolean              *used_team,
+                                                   gboolean              *enough,
+                                                   GError               **error);
+
 G_END_DECLS

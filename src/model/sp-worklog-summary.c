@@ -214,6 +214,80 @@ sp_worklog_summarize_periods (SpStore          *store,
   return g_steal_pointer (&periods);
 }
 
+/* Per-rep totals: the region column is the rep's region on the entry's day, as in
+ * day_totals_region, or 0 when not grouping by region. */
+static const char rep_totals_head[] =
+  "SELECT w.rep_id, ";
+static const char rep_totals_region[] =
+  "coalesce ((SELECT rr.region_id FROM rep_region rr"
+  "            WHERE rr.rep_id = w.rep_id AND rr.from_day <= w.day"
+  "            ORDER BY rr.from_day DESC LIMIT 1),"
+  "          (SELECT rep.region_id FROM rep WHERE rep.id = w.rep_id), 0)";
+static const char rep_totals_tail[] =
+  " AS region, count(*), count(DISTINCT w.day),"
+  "       sum(w.prospects), sum(w.appointments), sum(w.presentations), sum(w.objections),"
+  "       sum(w.closes), sum(w.orders), sum(w.revenue), sum(w.new_customers),"
+  "       sum(w.repeat_purchases), sum(w.collected)"
+  "  FROM worklog_entry w"
+  " WHERE w.day BETWEEN ?1 AND ?2"
+  " GROUP BY 1, 2 ORDER BY 1, 2";
+
+GArray *
+sp_worklog_summarize_reps (SpStore      *store,
+                           const GDate  *from,
+                           const GDate  *to,
+                           gboolean      by_region,
+                           GError      **error)
+{
+  g_autoptr(GArray) reps = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *from_iso = NULL;
+  g_autofree char *to_iso = NULL;
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+  g_return_val_if_fail (from != NULL && g_date_valid (from), NULL);
+  g_return_val_if_fail (to != NULL && g_date_valid (to), NULL);
+  g_return_val_if_fail (g_date_compare (from, to) <= 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sql = g_strconcat (rep_totals_head, by_region ? rep_totals_region : "0", rep_totals_tail,
+                     NULL);
+  stmt = sp_sql_prepare (sp_store_get_db (store), sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  from_iso = sp_date_format_iso (from);
+  to_iso = sp_date_format_iso (to);
+  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_TRANSIENT);
+
+  reps = g_array_new (FALSE, TRUE, sizeof (SpWorklogRepSummary));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SpWorklogRepSummary rep = { 0 };
+
+      rep.rep_id = sqlite3_column_int64 (stmt, 0);
+      rep.region_id = sqlite3_column_int64 (stmt, 1);
+      rep.summary.first = *from;
+      rep.summary.last = *to;
+      rep.summary.entries = (guint) sqlite3_column_int64 (stmt, 2);
+      rep.summary.logged_days = (guint) sqlite3_column_int64 (stmt, 3);
+      for (guint i = 0; i < SP_WORKLOG_N_VALUES; i++)
+        rep.summary.totals[i] = sqlite3_column_int64 (stmt, 4 + (int) i);
+      g_array_append_val (reps, rep);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sp_store_set_sql_error (store, error, _("Could not read the work log"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&reps);
+}
+
 static guint
 month_number (const GDate *date)
 {

@@ -96,6 +96,15 @@ typedef struct
   guint  logged_days;                  /* distinct days with at least one entry */
 } SpWorklogSummary;
 
+/* One rep's totals of a period, from sp_worklog_summarize_reps(). */
+typedef struct
+{
+  gint64           rep_id;
+  gint64           region_id;  /* by region: the rep's region on the days summed (0 without
+                                * one); else 0 */
+  SpWorklogSummary summary;
+} SpWorklogRepSummary;
+
 typedef enum
 {
   SP_WORKLOG_PERIOD_DAY,
@@ -251,6 +260,17 @@ GArray        *sp_worklog_summarize_periods  (SpStore            *store,
                                               SpWorklogPeriod     period,
                                               const GDate        *from,
                                               const GDate        *to,
+                                              GError            **error);
+
+/* Every rep's totals of the entries from @from to @to inclusive, in one query: an array of
+ * SpWorklogRepSummary by rep id, only reps with at least one entry. With @by_region a rep who
+ * changed region during the period has one element per region (an entry belongs to the
+ * rep's region on its day), each equal to sp_worklog_summarize() for that rep and region;
+ * without, one per rep, equal to sp_worklog_summarize() for the rep and all regions. */
+GArray        *sp_worklog_summarize_reps     (SpStore            *store,
+                                              const GDate        *from,
+                                              const GDate        *to,
+                                              gboolean            by_region,
                                               GError            **error);
 
 /* The period just before @from … @to with the same length: the same number of whole calendar

@@ -156,6 +156,37 @@ show_open_error (SpApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* For the start-up benchmark (tests/bench/bench-startup.c): with
+ * SALES_PLANNER_REPORT_FIRST_FRAME set, print the wall-clock time (µs) of the window's first
+ * painted frame and of the first moment the main loop is idle after it, then quit. */
+static gboolean
+report_idle_cb (gpointer user_data)
+{
+  GtkWindow *window = user_data;
+
+  g_print ("idle-us %lld\n", (long long) g_get_real_time ());
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_after_paint_cb (GdkFrameClock *clock,
+                       GtkWindow     *window)
+{
+  g_print ("first-frame-us %lld\n", (long long) g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, report_after_paint_cb, window);
+  g_idle_add_full (G_PRIORITY_LOW, report_idle_cb, g_object_ref (window), g_object_unref);
+}
+
+static void
+report_first_frame (GtkWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (report_after_paint_cb), window, 0);
+}
+
 void
 sp_application_open_workspace (SpApplication *self,
                                const char    *path)
@@ -185,6 +216,8 @@ sp_application_open_workspace (SpApplication *self,
 
   window = sp_window_new (self, store);
   gtk_window_present (GTK_WINDOW (window));
+  if (g_getenv ("SALES_PLANNER_REPORT_FIRST_FRAME") != NULL)
+    report_first_frame (GTK_WINDOW (window));
 
   if (first_run)
     {

@@ -1,5 +1,6 @@
-/* sp-breakdown-generate-dialog.h — "Break Down the Target": the weights for time, regions and
- * reps and the history years, then SpBreakdown generate
+/* sp-breakdown-generate-dialog.h — "Break Down the Target": the weights for time, regions,
+ * reps, products and customer types (custom ones typed per month or member) and the history
+ * years, then SpBreakdown generate
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,20 @@ GtkWidget *sp_breakdown_generate_dialog_new     (GtkWindow                 *pare
 void       sp_breakdown_generate_dialog_get_options (SpBreakdownGenerateDialog *self,
                                                      SpBreakdownOptions        *options,
                                                      int                       *basis_years);
+/* Chooses how @dimension's members (SP_BREAKDOWN_DIMENSION_TEAM: the months) are weighted;
+ * FALSE when the dialog does not offer @source for it. Custom shows a weight per month or
+ * member (100 each to begin with) and the share it makes. */
+gboolean   sp_breakdown_generate_dialog_set_source (SpBreakdownGenerateDialog *self,
+                                                    SpBreakdownDimension       dimension,
+                                                    SpWeightSource             source);
+/* The GtkSpinButton of a custom weight (@key: the fiscal month 0–11 for the team, else the
+ * member's id) and the share it shows ("15.4%"); NULL until Custom is chosen. */
+GtkWidget *sp_breakdown_generate_dialog_get_weight (SpBreakdownGenerateDialog *self,
+                                                    SpBreakdownDimension       dimension,
+                                                    gint64                     key);
+const char *sp_breakdown_generate_dialog_get_share (SpBreakdownGenerateDialog *self,
+                                                    SpBreakdownDimension       dimension,
+                                                    gint64                     key);
 /* Generates with the dialog's options; a failure shows a toast. */
 gboolean   sp_breakdown_generate_dialog_generate (SpBreakdownGenerateDialog *self,
                                                   GError                   **error);

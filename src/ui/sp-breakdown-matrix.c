@@ -1,5 +1,6 @@
-/* sp-breakdown-matrix.c — the breakdown as a table: fiscal months down, the regions or reps
- * across, the team's months and each member's year as the totals; every amount editable
+/* sp-breakdown-matrix.c — the breakdown as a table: fiscal months down, the regions, reps,
+ * products or customer types across, the team's months and each member's year as the totals;
+ * every amount editable
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -169,24 +170,6 @@ add_cell (SpBreakdownMatrix     *self,
   g_hash_table_insert (self->cells, cell_key (cell->member_id, month), editable);
 }
 
-static char *
-member_name (SpBreakdownMatrix *self,
-             GListModel        *list,
-             gint64             id)
-{
-  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-
-      if (SP_IS_REGION (item) && sp_region_get_id (SP_REGION (item)) == id)
-        return g_strdup (sp_region_get_name (SP_REGION (item)));
-      if (SP_IS_REP (item) && sp_rep_get_id (SP_REP (item)) == id)
-        return g_strdup (sp_rep_get_name (SP_REP (item)));
-    }
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
-
 /* One column of cells: a member's (or the team's) 12 months and year. */
 static void
 add_member_column (SpBreakdownMatrix *self,
@@ -220,8 +203,6 @@ rebuild_cb (gpointer data)
 static void
 rebuild (SpBreakdownMatrix *self)
 {
-  SpStore *store;
-  g_autoptr(GListModel) names = NULL;
   g_autoptr(GArray) months = NULL;
   GtkWidget *child;
   const SpCurrency *currency;
@@ -252,9 +233,6 @@ rebuild (SpBreakdownMatrix *self)
                           currency->code, currency->symbol);
   gtk_label_set_label (self->unit_label, unit);
 
-  store = sp_breakdown_get_store (self->breakdown);
-  names = self->dimension == SP_BREAKDOWN_DIMENSION_REGION ? sp_region_list (store, NULL)
-                                                           : sp_rep_list (store, 0, NULL);
   self->members = sp_breakdown_get_members (self->breakdown, self->dimension);
   months = sp_breakdown_get_cells (self->breakdown, SP_BREAKDOWN_DIMENSION_TEAM, 0,
                                    SP_BREAKDOWN_PERIOD_MONTH, NULL);
@@ -279,8 +257,10 @@ rebuild (SpBreakdownMatrix *self)
   for (guint i = 0; i < self->members->len; i++)
     {
       gint64 id = g_array_index (self->members, gint64, i);
-      g_autofree char *name = member_name (self, names, id);
+      g_autofree char *name = sp_breakdown_dup_member_name (self->breakdown, self->dimension, id);
 
+      if (name == NULL)
+        name = sp_breakdown_dup_member_label (self->breakdown, self->dimension, id);
       add_label (self, name, (int) i + 1, 0, 1.0f);
       add_member_column (self, id, (int) i + 1);
     }
@@ -324,12 +304,19 @@ breakdown_changed_cb (SpBreakdownMatrix *self)
     }
 }
 
+/* The dimensions in the order of the dropdown's items. */
+static const SpBreakdownDimension dimensions[] = {
+  SP_BREAKDOWN_DIMENSION_REGION, SP_BREAKDOWN_DIMENSION_REP, SP_BREAKDOWN_DIMENSION_PRODUCT,
+  SP_BREAKDOWN_DIMENSION_CUSTOMER_TYPE,
+};
+
 static void
 dimension_selected_cb (SpBreakdownMatrix *self)
 {
-  sp_breakdown_matrix_set_dimension (self, gtk_drop_down_get_selected (self->dimension_dropdown)
-                                             == 1 ? SP_BREAKDOWN_DIMENSION_REP
-                                                  : SP_BREAKDOWN_DIMENSION_REGION);
+  guint selected = gtk_drop_down_get_selected (self->dimension_dropdown);
+
+  if (selected < G_N_ELEMENTS (dimensions))
+    sp_breakdown_matrix_set_dimension (self, dimensions[selected]);
 }
 
 static void
@@ -416,11 +403,12 @@ sp_breakdown_matrix_set_dimension (SpBreakdownMatrix    *self,
                                    SpBreakdownDimension  dimension)
 {
   g_return_if_fail (SP_IS_BREAKDOWN_MATRIX (self));
-  g_return_if_fail (dimension == SP_BREAKDOWN_DIMENSION_REGION
-                    || dimension == SP_BREAKDOWN_DIMENSION_REP);
+  g_return_if_fail (dimension != SP_BREAKDOWN_DIMENSION_TEAM
+                    && dimension < SP_BREAKDOWN_N_DIMENSIONS);
 
-  gtk_drop_down_set_selected (self->dimension_dropdown,
-                              dimension == SP_BREAKDOWN_DIMENSION_REP ? 1 : 0);
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    if (dimensions[i] == dimension && gtk_drop_down_get_selected (self->dimension_dropdown) != i)
+      gtk_drop_down_set_selected (self->dimension_dropdown, i);
   if (self->dimension == dimension)
     return;
   self->dimension = dimension;

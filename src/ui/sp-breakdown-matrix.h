@@ -18,7 +18,7 @@ G_DECLARE_FINAL_TYPE (SpBreakdownMatrix, sp_breakdown_matrix, SP, BREAKDOWN_MATR
 void       sp_breakdown_matrix_set_breakdown (SpBreakdownMatrix    *self,
                                               SpPreferences        *preferences,
                                               SpBreakdown          *breakdown);
-/* SP_BREAKDOWN_DIMENSION_REGION or SP_BREAKDOWN_DIMENSION_REP. */
+/* Any dimension but SP_BREAKDOWN_DIMENSION_TEAM. */
 void       sp_breakdown_matrix_set_dimension (SpBreakdownMatrix    *self,
                                               SpBreakdownDimension  dimension);
 /* The editable cell of @member_id (0: the team, the totals) in fiscal @month (12: the year),

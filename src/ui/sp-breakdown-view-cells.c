@@ -151,6 +151,7 @@ sp_breakdown_view_apply_text (SpBreakdownView  *self,
                                    &local_error))
     return TRUE;
 
+  self->refused = TRUE;
   sp_breakdown_toast (GTK_WIDGET (self), local_error->message);
   /* Put back what the cell holds. */
   g_signal_emit_by_name (row, "changed");
@@ -224,6 +225,7 @@ setup_cb (SpBreakdownView          *self,
         gtk_box_append (GTK_BOX (child), marker);
         gtk_box_append (GTK_BOX (child), editable);
         sp_breakdown_watch_editable (editable);
+        _sp_breakdown_view_setup_keys (self, editable);
         g_object_set_data (G_OBJECT (editable), "view", self);
         g_signal_connect (editable, "notify::editing", G_CALLBACK (editing_changed_cb), NULL);
         break;
@@ -267,6 +269,8 @@ bind_cb (SpBreakdownView          *self,
   show_cell (self, child, column, row);
   g_object_set_data (G_OBJECT (column == COL_TARGET ? gtk_widget_get_last_child (child) : child),
                      "row", row);
+  if (column == COL_TARGET)
+    _sp_breakdown_view_bind_target (self, row, gtk_widget_get_last_child (child));
   g_signal_connect_object (row, "changed", G_CALLBACK (row_changed_cb), child, 0);
   gtk_list_item_set_activatable (list_item, column == COL_TARGET);
 }
@@ -282,6 +286,8 @@ unbind_cb (SpBreakdownView          *self,
 
   g_object_set_data (G_OBJECT (column == COL_TARGET ? gtk_widget_get_last_child (child) : child),
                      "row", NULL);
+  if (column == COL_TARGET)
+    _sp_breakdown_view_unbind_target (self, row, gtk_widget_get_last_child (child));
   if (row != NULL)
     g_signal_handlers_disconnect_by_func (row, row_changed_cb, child);
 }

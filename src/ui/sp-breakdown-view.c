@@ -32,13 +32,6 @@ cell_key (const SpBreakdownCell *cell)
                           cell->period, cell->index);
 }
 
-static const char *
-member_name (SpBreakdownView *self,
-             gint64           member_id)
-{
-  return g_hash_table_lookup (self->names, &member_id);
-}
-
 static SpBreakdownRow *
 make_row (SpBreakdownView       *self,
           const SpBreakdownCell *cell,
@@ -110,40 +103,6 @@ create_children_cb (gpointer item,
   return G_LIST_MODEL (g_object_ref (store));
 }
 
-static void
-load_names (SpBreakdownView *self)
-{
-  SpStore *store = sp_breakdown_get_store (self->breakdown);
-  g_autoptr(GListModel) list = NULL;
-
-  g_hash_table_remove_all (self->names);
-  if (self->dimension == SP_BREAKDOWN_DIMENSION_REGION)
-    list = sp_region_list (store, NULL);
-  else if (self->dimension == SP_BREAKDOWN_DIMENSION_REP)
-    list = sp_rep_list (store, 0, NULL);
-
-  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-      gint64 id;
-      char *name;
-
-      if (SP_IS_REGION (item))
-        {
-          id = sp_region_get_id (SP_REGION (item));
-          name = g_strdup (sp_region_get_name (SP_REGION (item)));
-        }
-      else
-        {
-          id = sp_rep_get_id (SP_REP (item));
-          /* Translators: a rep and their region in the breakdown, "Li Wei · East" */
-          name = g_strdup_printf (_("%s · %s"), sp_rep_get_name (SP_REP (item)),
-                                  sp_rep_get_region_name (SP_REP (item)));
-        }
-      g_hash_table_insert (self->names, g_memdup2 (&id, sizeof id), name);
-    }
-}
-
 static void refresh (SpBreakdownView *self);
 
 static void rebuild (SpBreakdownView *self);
@@ -163,7 +122,7 @@ static void
 rebuild (SpBreakdownView *self)
 {
   g_autoptr(GListStore) root = g_list_store_new (SP_TYPE_BREAKDOWN_ROW);
-  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GtkSingleSelection) selection = NULL;
   g_autoptr(GArray) members = NULL;
   SpBreakdownCell team;
   guint settle = sp_breakdown_editable_settle_time ();
@@ -175,6 +134,8 @@ rebuild (SpBreakdownView *self)
       return;
     }
 
+  _sp_breakdown_view_forget_cursor (self);
+  g_hash_table_remove_all (self->editables);
   g_hash_table_remove_all (self->children);
   g_ptr_array_set_size (self->rows, 0);
   g_clear_object (&self->tree);
@@ -190,7 +151,6 @@ rebuild (SpBreakdownView *self)
       return;
     }
 
-  load_names (self);
   if (self->dimension != SP_BREAKDOWN_DIMENSION_TEAM)
     members = sp_breakdown_get_members (self->breakdown, self->dimension);
 
@@ -198,22 +158,13 @@ rebuild (SpBreakdownView *self)
     {
       gint64 id = g_array_index (members, gint64, i);
       g_autoptr(SpBreakdownRow) row = NULL;
-      g_autofree char *fallback = NULL;
-      const char *name = member_name (self, id);
+      g_autofree char *name = NULL;
       SpBreakdownCell cell, parent;
 
       if (!sp_breakdown_get_cell (self->breakdown, self->dimension, id,
                                   SP_BREAKDOWN_PERIOD_YEAR, 0, &cell, NULL))
         continue;
-      if (name == NULL)
-        {
-          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-          /* Translators: a product or customer type by its number, "Product 3" */
-          name = fallback = g_strdup_printf (_("%s %s"),
-                                             sp_breakdown_dimension_get_display_name (self->dimension),
-                                             number);
-        }
+      name = sp_breakdown_dup_member_label (self->breakdown, self->dimension, id);
       parent = team;
       if (self->dimension == SP_BREAKDOWN_DIMENSION_REP)
         {
@@ -253,7 +204,11 @@ rebuild (SpBreakdownView *self)
             gtk_tree_list_row_set_expanded (quarter, TRUE);
         }
     }
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->tree)));
+  /* The selection shows the row whose target has the keyboard. */
+  selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->tree)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   gtk_widget_set_visible (self->toolbar, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "tree");
@@ -351,6 +306,7 @@ sp_breakdown_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  _sp_breakdown_view_forget_cursor (self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_BREAKDOWN_VIEW);
@@ -360,7 +316,7 @@ sp_breakdown_view_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->editables, g_hash_table_unref);
   g_clear_object (&self->breakdown);
   g_clear_object (&self->preferences);
 
@@ -396,7 +352,7 @@ sp_breakdown_view_init (SpBreakdownView *self)
 
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
-  self->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->editables = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
     {

@@ -558,26 +558,66 @@ draw_page_cb (GtkPrintOperation *operation,
   draw_light (self, cr, width, MIN (height, width * aspect));
 }
 
+/* One page: the chart across the printable width, as tall as it is on screen (relative to
+ * its width), in the light palette. */
+static GtkPrintOperation *
+print_operation_new (SpChartView *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, self->title ? self->title : _("Chart"));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  return operation;
+}
+
+gboolean
+sp_chart_view_print_to_file (SpChartView  *self,
+                             const char   *path,
+                             GError      **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (SP_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->adapter == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Nothing to print"));
+      return FALSE;
+    }
+  operation = print_operation_new (self);
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   SpChartView *self = SP_CHART_VIEW (widget);
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->adapter == NULL)
     return;
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_job_name (operation, self->title ? self->title : _("Chart"));
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  operation = print_operation_new (self);
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                            GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
   if (error != NULL)
-    g_warning ("Printing failed: %s", error->message);
+    {
+      GtkWidget *alert = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                 _("Could not print the chart"),
+                                                 error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+    }
 }
 
 static void

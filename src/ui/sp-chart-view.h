@@ -94,6 +94,11 @@ gboolean        sp_chart_view_export           (SpChartView          *self,
                                                 double                width,
                                                 double                height,
                                                 GError              **error);
+/* Prints the chart as the menu's Print… does, without a dialog, to the PDF file @path
+ * (GTK_PRINT_OPERATION_ACTION_EXPORT with the default page setup). */
+gboolean        sp_chart_view_print_to_file    (SpChartView          *self,
+                                                const char           *path,
+                                                GError              **error);
 /* Opens the "Show as Table" window; returns it (for tests). */
 GtkWindow      *sp_chart_view_show_table       (SpChartView          *self);
 

@@ -13,49 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "sp-model.h"
-#include "sp-metrics.h"
-
-#include "sp-chart-adapters.h"
-#include "sp-funnel-page.h"
-
-struct _SpFunnelPage
-{
-  GtkWidget       parent_instance;
-
-  SpPreferences  *preferences;
-  gboolean        dirty;
-  int             selected_stage;
-
-  GtkWidget      *scroller;
-  SpPeriodFilter *filter;
-  GtkToggleButton *count_button;
-  GtkToggleButton *amount_button;
-  GtkFlowBox     *figures;
-  SpChartView    *pipeline;
-  SpChartView    *activity;
-  GtkLabel       *stage_heading;
-  GtkLabel       *stage_label;
-  GtkWidget      *opportunities_box;
-  GtkLabel       *opportunities_heading;
-  GtkLabel       *opportunities_empty;
-  GtkWidget      *opportunities_scroller;
-  GtkColumnView  *opportunities_view;
-  GListStore     *opportunities;
-  GArray         *stage_ids;       /* gint64: pipeline_stage id of each chart stage */
-  GtkListBox     *forecast_list;
-};
-
-/* The columns of the stage's opportunity list. */
-typedef enum {
-  COLUMN_TITLE,
-  COLUMN_CUSTOMER,
-  COLUMN_REP,
-  COLUMN_AMOUNT,
-  COLUMN_EXPECTED_CLOSE,
-  COLUMN_DAYS,
-  N_COLUMNS
-} Column;
+#include "sp-funnel-page-private.h"
 
 G_DEFINE_FINAL_TYPE (SpFunnelPage, sp_funnel_page, GTK_TYPE_WIDGET)
 
@@ -67,8 +25,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static SpStore *
-get_store (SpFunnelPage *self)
+SpStore *
+sp_funnel_page_get_store (SpFunnelPage *self)
 {
   return self->preferences ? sp_preferences_get_store (self->preferences) : NULL;
 }
@@ -80,9 +38,9 @@ get_currency (SpFunnelPage *self)
                            : sp_currency_lookup ("CNY");
 }
 
-static char *
-money (SpFunnelPage *self,
-       gint64        amount)
+char *
+sp_funnel_page_money (SpFunnelPage *self,
+                      gint64        amount)
 {
   return sp_money_format (amount, get_currency (self), SP_MONEY_FORMAT_DEFAULT);
 }
@@ -165,7 +123,7 @@ refresh_figures (SpFunnelPage          *self,
     return;
 
   open_amount = compact_money (self, funnel->open_amount);
-  open_exact = money (self, funnel->open_amount);
+  open_exact = sp_funnel_page_money (self, funnel->open_amount);
   /* Translators: the open pipeline's size */
   open_count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lld opportunity",
                                              "%lld opportunities",
@@ -173,29 +131,31 @@ refresh_figures (SpFunnelPage          *self,
   add_figure (self, SP_METRIC_OPEN_PIPELINE, open_amount, open_exact, open_count);
 
   weighted = compact_money (self, funnel->weighted_amount);
-  weighted_exact = money (self, funnel->weighted_amount);
+  weighted_exact = sp_funnel_page_money (self, funnel->weighted_amount);
   add_figure (self, SP_METRIC_WEIGHTED_FORECAST, weighted, weighted_exact,
               _("Amount × stage probability"));
 
-  if (funnel->overall_conversion.den != 0)
+  /* The pipeline chart's cohort: its won row over its first row. */
+  if (funnel->cohort_overall.den != 0)
     {
-      overall = sp_chart_format_percent (sp_metrics_rate_to_double (funnel->overall_conversion));
+      overall = sp_chart_format_percent (sp_metrics_rate_to_double (funnel->cohort_overall));
       /* Translators: overall conversion: won of the leads that entered the funnel */
       overall_note = g_strdup_printf (_("%lld won of %lld"),
-                                      (long long) funnel->won_of_first,
-                                      (long long) funnel->reached_first);
+                                      (long long) funnel->cohort_overall.num,
+                                      (long long) funnel->cohort_overall.den);
     }
   else
     {
       overall = g_strdup ("—");
       overall_note = g_strdup (sp_metric_get_undefined_reason (SP_METRIC_OVERALL_CONVERSION));
     }
-  add_figure (self, SP_METRIC_OVERALL_CONVERSION, overall, NULL, overall_note);
+  add_figure (self, SP_METRIC_OVERALL_CONVERSION, overall, sp_funnel_page_cohort_definition (),
+              overall_note);
 
   if (funnel->sales_velocity.defined)
     {
       g_autofree char *per_day = compact_money (self, funnel->sales_velocity.value);
-      g_autofree char *per_day_exact = money (self, funnel->sales_velocity.value);
+      g_autofree char *per_day_exact = sp_funnel_page_money (self, funnel->sales_velocity.value);
       g_autofree char *exact = NULL;
 
       /* Translators: money per day, "¥12,000.00/day" */
@@ -217,8 +177,8 @@ refresh_forecast (SpFunnelPage          *self,
     {
       const SpMetricsForecastMonth *month = &funnel->forecast[i];
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *weighted = money (self, month->weighted);
-      g_autofree char *amount = money (self, month->amount);
+      g_autofree char *weighted = sp_funnel_page_money (self, month->weighted);
+      g_autofree char *amount = sp_funnel_page_money (self, month->amount);
       g_autofree char *subtitle = NULL;
       GtkWidget *value;
       char title[64];
@@ -255,41 +215,6 @@ refresh_forecast (SpFunnelPage          *self,
 }
 
 static void
-refresh_pipeline (SpFunnelPage          *self,
-                  const SpMetricsFunnel *funnel,
-                  const SpMetricsKpis   *kpis)
-{
-  SpFunnelChart *chart = sp_funnel_chart_new (get_currency (self));
-
-  g_array_set_size (self->stage_ids, 0);
-  chart->title = g_strdup (_("Pipeline by Stage"));
-  chart->mode = sp_funnel_page_get_mode (self);
-  for (guint i = 0; funnel != NULL && i < funnel->n_stages; i++)
-    {
-      const SpMetricsStage *stage = &funnel->stages[i];
-      SpFunnelChartStage row = {
-        .label = g_strdup (stage->name),
-        /* Bands: the opportunities that reached each stage in the period (a true funnel,
-         * whose conversions these are), the won row those of them that were won, so that
-         * first to last is the overall conversion; in amount mode the money in each stage,
-         * open at the period's end, then won in the period. */
-        .count = stage->won ? funnel->won_of_first : stage->reached,
-        .amount = stage->won ? kpis->won_amount : stage->open_amount,
-        .open_count = stage->won ? kpis->won : stage->open_count,
-        .weighted = stage->weighted_amount,
-        .conversion = sp_metrics_rate_to_double (stage->conversion),
-        .mean_days = sp_metrics_rate_to_double (stage->days_in_stage),
-      };
-
-      g_array_append_val (chart->stages, row);
-      g_array_append_val (self->stage_ids, stage->stage_id);
-    }
-  sp_chart_view_set_title (self->pipeline, chart->title);
-  sp_chart_view_set_chart (self->pipeline, &sp_funnel_chart_adapter, chart,
-                           (GDestroyNotify) sp_funnel_chart_free);
-}
-
-static void
 refresh_activity (SpFunnelPage          *self,
                   const SpMetricsFilter *filter)
 {
@@ -299,8 +224,8 @@ refresh_activity (SpFunnelPage          *self,
   chart->title = g_strdup (sp_metric_get_name (SP_METRIC_ACTIVITY_FUNNEL));
   chart->mode = SP_FUNNEL_MODE_COUNT;
   chart->activity = TRUE;
-  if (get_store (self) != NULL
-      && sp_metrics_get_activity (get_store (self), filter, &activity, NULL))
+  if (sp_funnel_page_get_store (self) != NULL
+      && sp_metrics_get_activity (sp_funnel_page_get_store (self), filter, &activity, NULL))
     {
       for (guint i = 0; i < SP_WORKLOAD_N_STAGES; i++)
         {
@@ -320,236 +245,6 @@ refresh_activity (SpFunnelPage          *self,
                            (GDestroyNotify) sp_funnel_chart_free);
 }
 
-static int
-compare_amount_desc (gconstpointer a,
-                     gconstpointer b)
-{
-  const SpOpportunity *x = *(SpOpportunity * const *) a;
-  const SpOpportunity *y = *(SpOpportunity * const *) b;
-
-  if (x->amount != y->amount)
-    return x->amount > y->amount ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-/* Lists the opportunities of funnel stage @index (-1: none), largest first. */
-static void
-refresh_opportunities (SpFunnelPage *self,
-                       int           index,
-                       const char   *stage_name)
-{
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *heading = NULL;
-  SpMetricsFilter filter;
-  SpStore *store = get_store (self);
-
-  g_list_store_remove_all (self->opportunities);
-  if (store == NULL || index < 0 || (guint) index >= self->stage_ids->len)
-    {
-      gtk_widget_set_visible (self->opportunities_box, FALSE);
-      return;
-    }
-
-  sp_period_filter_get_filter (self->filter, 0, &filter);
-  list = sp_opportunity_list_stage (store, &filter, g_array_index (self->stage_ids, gint64, index),
-                                    &error);
-  if (list == NULL)
-    {
-      g_debug ("stage opportunities: %s", error->message);
-      list = g_ptr_array_new_with_free_func ((GDestroyNotify) sp_opportunity_free);
-    }
-  g_ptr_array_sort (list, compare_amount_desc);
-  for (guint i = 0; i < list->len; i++)
-    {
-      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
-
-      g_object_set_data_full (item, "opportunity", g_ptr_array_index (list, i),
-                              (GDestroyNotify) sp_opportunity_free);
-      g_list_store_append (self->opportunities, item);
-    }
-  g_ptr_array_set_free_func (list, NULL);   /* the items own them now */
-
-  /* Translators: the heading of a funnel stage's opportunity list: "12 opportunities in Lead" */
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u opportunity in %s",
-                                          "%u opportunities in %s", list->len),
-                             list->len, stage_name);
-  gtk_label_set_label (self->opportunities_heading, heading);
-  gtk_widget_set_visible (GTK_WIDGET (self->opportunities_empty), list->len == 0);
-  gtk_widget_set_visible (self->opportunities_scroller, list->len > 0);
-  /* A column view asks for little height: show up to eight rows (about 36 px each, and the
-   * header), then scroll. */
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->opportunities_scroller),
-                                              36 * (MIN (list->len, 8) + 1));
-  gtk_widget_set_visible (self->opportunities_box, TRUE);
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_AMOUNT || column == COLUMN_DAYS)
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  else
-    gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  SpFunnelPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  const SpOpportunity *opportunity = g_object_get_data (gtk_list_item_get_item (item),
-                                                        "opportunity");
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *text = NULL;
-
-  switch ((Column) GPOINTER_TO_INT (user_data))
-    {
-    case COLUMN_TITLE:
-      text = g_strdup (opportunity->title);
-      break;
-    case COLUMN_CUSTOMER:
-      text = g_strdup (opportunity->customer);
-      break;
-    case COLUMN_REP:
-      text = g_strdup (opportunity->rep);
-      break;
-    case COLUMN_AMOUNT:
-      text = money (self, opportunity->amount);
-      break;
-    case COLUMN_EXPECTED_CLOSE:
-      text = g_strdup (opportunity->expected_close ? opportunity->expected_close : "—");
-      break;
-    case COLUMN_DAYS:
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, opportunity->days_in_stage);
-      break;
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
-}
-
-static void
-add_columns (SpFunnelPage *self)
-{
-  const char *titles[N_COLUMNS] = {
-    _("Title"),
-    _("Customer"),
-    _("Rep"),
-    _("Amount"),
-    /* Translators: column heading: the opportunity's expected close date */
-    _("Expected Close"),
-    /* Translators: column heading: days since the opportunity entered its stage */
-    _("Days in Stage"),
-  };
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  self->opportunities = g_list_store_new (G_TYPE_OBJECT);
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->opportunities)));
-  gtk_column_view_set_model (self->opportunities_view, GTK_SELECTION_MODEL (selection));
-  for (int i = 0; i < N_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_object_set_data (G_OBJECT (factory), "page", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (titles[i], factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, i == COLUMN_TITLE || i == COLUMN_CUSTOMER);
-      gtk_column_view_append_column (self->opportunities_view, column);
-    }
-}
-
-void
-sp_funnel_page_select_stage (SpFunnelPage *self,
-                             int           index)
-{
-  const SpFunnelChart *chart;
-  const SpFunnelChartStage *stage;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *amount = NULL;
-  g_autofree char *weighted = NULL;
-
-  g_return_if_fail (SP_IS_FUNNEL_PAGE (self));
-
-  chart = sp_chart_view_get_data (self->pipeline);
-  if (chart == NULL || index < 0 || (guint) index >= chart->stages->len)
-    {
-      self->selected_stage = -1;
-      gtk_label_set_label (self->stage_heading, _("Stage"));
-      gtk_label_set_label (self->stage_label, _("Click a stage of the pipeline to see its figures."));
-      refresh_opportunities (self, -1, NULL);
-      return;
-    }
-
-  self->selected_stage = index;
-  stage = &g_array_index (chart->stages, SpFunnelChartStage, index);
-  gtk_label_set_label (self->stage_heading, stage->label);
-  amount = money (self, stage->amount);
-  weighted = money (self, stage->weighted);
-  if ((guint) index + 1 == chart->stages->len)
-    /* Translators: the won row of the funnel: won of the opportunities of its first stage */
-    g_string_append_printf (text, _("Won of those that entered the funnel in the period: %"
-                                    G_GINT64_FORMAT), stage->count);
-  else
-    g_string_append_printf (text, _("Reached in the period: %lld"), (long long) stage->count);
-  g_string_append_c (text, '\n');
-  if ((guint) index + 1 == chart->stages->len)
-    /* Translators: the won row of the funnel */
-    g_string_append_printf (text, _("Won in the period: %lld (%s)"),
-                            (long long) stage->open_count, amount);
-  else
-    {
-      g_string_append_printf (text, _("Open at the period’s end: %lld (%s)"),
-                              (long long) stage->open_count, amount);
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Weighted: %s"), weighted);
-    }
-  if (!isnan (stage->conversion))
-    {
-      g_autofree char *conversion = sp_chart_format_percent (stage->conversion);
-
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Conversion to the next stage: %s"), conversion);
-    }
-  if (!isnan (stage->mean_days))
-    {
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Days in stage: %.1f"), stage->mean_days);
-    }
-  gtk_label_set_label (self->stage_label, text->str);
-  refresh_opportunities (self, index, stage->label);
-}
-
-const char *
-sp_funnel_page_get_stage_text (SpFunnelPage *self)
-{
-  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
-  return gtk_label_get_label (self->stage_label);
-}
-
-GtkColumnView *
-sp_funnel_page_get_opportunity_view (SpFunnelPage *self)
-{
-  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
-  return self->opportunities_view;
-}
-
 static void
 refresh (SpFunnelPage *self)
 {
@@ -557,7 +252,7 @@ refresh (SpFunnelPage *self)
   g_autoptr(GError) error = NULL;
   SpMetricsFilter filter;
   SpMetricsKpis kpis = { 0 };
-  SpStore *store = get_store (self);
+  SpStore *store = sp_funnel_page_get_store (self);
 
   self->dirty = FALSE;
   sp_period_filter_get_filter (self->filter, 0, &filter);
@@ -567,7 +262,7 @@ refresh (SpFunnelPage *self)
     g_debug ("funnel: %s", error->message);
 
   refresh_figures (self, funnel);
-  refresh_pipeline (self, funnel, &kpis);
+  sp_funnel_page_refresh_pipeline (self, funnel);
   refresh_activity (self, &filter);
   refresh_forecast (self, funnel);
   sp_funnel_page_select_stage (self, self->selected_stage);
@@ -742,6 +437,14 @@ sp_funnel_page_dispose (GObject *object)
 }
 
 static void
+new_opportunity_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  sp_funnel_page_new_opportunity (SP_FUNNEL_PAGE (widget));
+}
+
+static void
 sp_funnel_page_class_init (SpFunnelPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -779,6 +482,8 @@ sp_funnel_page_class_init (SpFunnelPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_activated_cb);
+  gtk_widget_class_install_action (widget_class, "funnel.new-opportunity", NULL,
+                                   new_opportunity_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sp-funnel-page");
 }
@@ -789,6 +494,6 @@ sp_funnel_page_init (SpFunnelPage *self)
   self->selected_stage = -1;
   self->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_columns (self);
+  sp_funnel_page_init_opportunities (self);
   self->dirty = TRUE;
 }

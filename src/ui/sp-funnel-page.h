@@ -35,5 +35,10 @@ const char     *sp_funnel_page_get_stage_text  (SpFunnelPage   *self);
 /* The selected stage's opportunities, largest amount first: each item of its model carries
  * its SpOpportunity as object data "opportunity" (empty, list hidden: no stage selected). */
 GtkColumnView  *sp_funnel_page_get_opportunity_view (SpFunnelPage *self);
+/* Opens the opportunity editor for a new opportunity (in the selected open stage, if any)
+ * or for opportunity @id (what activating a row of the list does); returns the dialog. */
+GtkWidget      *sp_funnel_page_new_opportunity  (SpFunnelPage   *self);
+GtkWidget      *sp_funnel_page_edit_opportunity (SpFunnelPage   *self,
+                                                 gint64          id);
 
 G_END_DECLS

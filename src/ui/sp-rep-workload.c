@@ -136,3 +136,129 @@ sp_rep_workload_init (SpRepWorkload  *self,
   sp_workload_input_init_from_rates (&self->input, &self->history, target, days);
   return TRUE;
 }
+
+/* Every rep's breakdown target for @first … @last, as sp_metrics_get_attainment() gives it
+ * with the rep as filter: the ranking reads every rep's cells at once. rep id → gint64;
+ * NULL when the ranking fails (then each rep asks on its own). */
+static GHashTable *
+collect_rep_targets (SpStore     *store,
+                     const GDate *first,
+                     const GDate *last)
+{
+  g_autoptr(GHashTable) targets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         g_free);
+  g_autoptr(GPtrArray) ranking = NULL;
+  SpMetricsFilter filter;
+
+  sp_metrics_filter_init (&filter, first, last);
+  ranking = sp_metrics_get_ranking (store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
+                                    SP_METRICS_RANK_BY_ACTUAL, NULL);
+  if (ranking == NULL)
+    return NULL;
+
+  for (guint i = 0; i < ranking->len; i++)
+    {
+      const SpMetricsRankEntry *entry = g_ptr_array_index (ranking, i);
+
+      g_hash_table_insert (targets, g_memdup2 (&entry->rep_id, sizeof (gint64)),
+                           g_memdup2 (&entry->target, sizeof (gint64)));
+    }
+
+  return g_steal_pointer (&targets);
+}
+
+gboolean
+sp_rep_workload_init_all (SpRepWorkload  *out,
+                          SpPreferences  *preferences,
+                          const gint64   *rep_ids,
+                          guint           n_reps,
+                          guint           n_active,
+                          const GDate    *first,
+                          const GDate    *last,
+                          const GDate    *today,
+                          GError        **error)
+{
+  SpStore *store = sp_preferences_get_store (preferences);
+  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (preferences);
+  g_autoptr(GHashTable) targets = NULL;
+  g_autofree gboolean *used_team = NULL;
+  g_autofree gboolean *enough = NULL;
+  g_autofree SpWorkloadRates *history = NULL;
+  g_autofree char *from_iso = NULL;
+  g_autofree char *to_iso = NULL;
+  int fiscal_year = sp_calendar_fiscal_year_of (calendar, first);
+  GDate year_first, year_last, from;
+  gint64 year_target = 0;
+  guint year_days, days;
+
+  g_return_val_if_fail (n_reps == 0 || (out != NULL && rep_ids != NULL), FALSE);
+
+  if (n_reps == 0)
+    return TRUE;
+
+  memset (out, 0, sizeof *out * n_reps);
+  if (!find_year_target (store, fiscal_year, &year_target, error))
+    return FALSE;
+
+  sp_calendar_fiscal_year_range (calendar, fiscal_year, &year_first, &year_last);
+  year_days = sp_calendar_count_working_days (calendar, &year_first, &year_last);
+  days = sp_calendar_count_working_days (calendar, first, last);
+  if (year_target > 0)
+    targets = collect_rep_targets (store, first, last);
+
+  from = *today;
+  g_date_subtract_days (&from, SP_REP_WORKLOAD_HISTORY_DAYS - 1);
+  from_iso = sp_date_format_iso (&from);
+  to_iso = sp_date_format_iso (today);
+  history = g_new0 (SpWorkloadRates, n_reps);
+  used_team = g_new0 (gboolean, n_reps);
+  enough = g_new0 (gboolean, n_reps);
+  if (!sp_workload_rates_for_reps (store, rep_ids, n_reps, from_iso, to_iso, history,
+                                   used_team, enough, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_reps; i++)
+    {
+      SpRepWorkload *self = &out[i];
+      guint share = rep_ids[i] != 0 ? MAX (n_active, 1) : 1;
+      gint64 target = 0;
+
+      self->has_plan = year_target > 0;
+      if (year_days > 0)
+        target = sp_money_scale (year_target, days, (gint64) year_days * share);
+
+      if (self->has_plan)
+        {
+          const gint64 *breakdown = NULL;
+
+          /* The team's target, and a rep the ranking leaves out (not employed in the
+           * period), the way sp_rep_workload_init() asks. */
+          if (targets != NULL && rep_ids[i] != 0)
+            breakdown = g_hash_table_lookup (targets, &rep_ids[i]);
+          if (breakdown != NULL)
+            {
+              if (*breakdown > 0)
+                target = *breakdown;
+            }
+          else
+            {
+              SpMetricsFilter filter;
+              SpMetricsAttainment attainment;
+
+              sp_metrics_filter_init (&filter, first, last);
+              filter.rep_id = rep_ids[i];
+              if (sp_metrics_get_attainment (store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
+                                             &attainment, NULL)
+                  && attainment.target > 0)
+                target = attainment.target;
+            }
+        }
+
+      self->history = history[i];
+      self->used_team = used_team[i];
+      self->enough = enough[i];
+      sp_workload_input_init_from_rates (&self->input, &self->history, target, days);
+    }
+
+  return TRUE;
+}

@@ -39,6 +39,19 @@ gboolean sp_rep_workload_init         (SpRepWorkload   *self,
                                        const GDate     *today,
                                        GError         **error);
 
+/* sp_rep_workload_init() for each of the @n_reps reps of @rep_ids (0: the team) into
+ * @out[i], with the same results, in a number of queries that does not grow with @n_reps
+ * (the Workload view at hundreds of reps). */
+gboolean sp_rep_workload_init_all     (SpRepWorkload   *out,
+                                       SpPreferences   *preferences,
+                                       const gint64    *rep_ids,
+                                       guint            n_reps,
+                                       guint            n_active,
+                                       const GDate     *first,
+                                       const GDate     *last,
+                                       const GDate     *today,
+                                       GError         **error);
+
 /* The calendar month (of the fiscal year) containing @day. */
 void     sp_rep_workload_month_of     (SpCalendar      *calendar,
                                        const GDate     *day,

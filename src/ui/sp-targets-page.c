@@ -18,6 +18,7 @@
 #include "sp-key-figures.h"
 #include "sp-new-plan-dialog.h"
 #include "sp-targets-page.h"
+#include "sp-worksheet-page.h"
 
 typedef enum
 {
@@ -61,6 +62,7 @@ struct _SpTargetsPage
   GtkStack           *section_stack;
   SpBreakdownView    *breakdown_view;
   SpBreakdownMatrix  *breakdown_matrix;
+  SpWorksheetPage    *worksheet_page;
 };
 
 G_DEFINE_FINAL_TYPE (SpTargetsPage, sp_targets_page, GTK_TYPE_WIDGET)
@@ -401,11 +403,25 @@ show_plan (SpTargetsPage *self,
   append_tile (self, _("Last Year"), last_text_value, actual_note);
 }
 
-/* The breakdown follows the selected plan; it reloads itself on store changes. */
+/* The breakdown follows the selected plan; it reloads itself on store changes. It is read
+ * only while the Breakdown or Matrix section is shown: the Overview must appear at once, even
+ * on a workspace of 500 reps. */
+static gboolean
+breakdown_shown (SpTargetsPage *self)
+{
+  const char *section = gtk_stack_get_visible_child_name (self->section_stack);
+
+  return g_strcmp0 (section, "breakdown") == 0 || g_strcmp0 (section, "matrix") == 0;
+}
+
 static void
 update_breakdown (SpTargetsPage *self)
 {
   g_autoptr(GError) error = NULL;
+
+  sp_worksheet_page_set_plan (self->worksheet_page, self->preferences, self->selected_plan_id);
+  if (!breakdown_shown (self) && self->breakdown == NULL)
+    return;
 
   if (self->preferences == NULL || self->selected_plan_id == 0)
     g_clear_object (&self->breakdown);
@@ -630,6 +646,7 @@ sp_targets_page_class_init (SpTargetsPageClass *klass)
   g_type_ensure (SP_TYPE_KEY_FIGURES);
   g_type_ensure (SP_TYPE_BREAKDOWN_VIEW);
   g_type_ensure (SP_TYPE_BREAKDOWN_MATRIX);
+  g_type_ensure (SP_TYPE_WORKSHEET_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sp-targets-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, stack);
@@ -647,6 +664,7 @@ sp_targets_page_class_init (SpTargetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, breakdown_view);
   gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, breakdown_matrix);
+  gtk_widget_class_bind_template_child (widget_class, SpTargetsPage, worksheet_page);
 
   gtk_widget_class_install_action (widget_class, "targets.new-plan", NULL, new_plan_activated);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -660,6 +678,8 @@ sp_targets_page_init (SpTargetsPage *self)
   self->plans = gtk_single_selection_new (NULL);
   self->regions = gtk_no_selection_new (NULL);
   self->reps = gtk_no_selection_new (NULL);
+  g_signal_connect_object (self->section_stack, "notify::visible-child",
+                           G_CALLBACK (update_breakdown), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plans, "notify::selected-item",
                            G_CALLBACK (selected_plan_changed_cb), self, G_CONNECT_SWAPPED);
 

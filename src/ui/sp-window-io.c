@@ -1,5 +1,7 @@
 /* sp-window-io.c — the window's long-running work: demo data, import and export
  *
+ * Importing order history has its own dialog (sp-history-import-dialog.c).
+ *
  * Each job runs in a GTask thread on its own connection to the workspace file (SQLite's WAL
  * lets it write while this window's connection stays idle), with the window insensitive and
  * a progress bar shown; afterwards the window's store is told to reload.
@@ -14,6 +16,7 @@
 
 #include "sp-model.h"
 
+#include "sp-history-import-dialog.h"
 #include "sp-window-private.h"
 #include "sp-window-report.h"
 
@@ -502,8 +505,45 @@ export_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+static void
+history_imported_cb (SpWindow   *self,
+                     guint64     orders,
+                     const char *backup,
+                     GtkWidget  *dialog)
+{
+  gulong n = (gulong) MIN (orders, G_MAXUINT);
+  g_autofree char *title = NULL;
+
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %lu order",
+                                        "Imported %lu orders", n), n);
+  /* The dialog imported on this window's connection: one step of its undo history, unless
+   * the file was too large to undo, when a backup was made first. */
+  if (backup != NULL)
+    add_toast (self, title, _("_Undo"), "win.undo-import", g_variant_new_string (backup));
+  else
+    add_toast (self, title, _("_Undo"), "win.undo", NULL);
+}
+
+static void
+import_history_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  SpWindow *self = user_data;
+  GtkWidget *dialog;
+
+  if (self->cancellable != NULL)
+    return;
+
+  dialog = sp_history_import_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (history_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry io_actions[] = {
   { "import", import_activated },
+  { "import-history", import_history_activated },
   { "export", export_activated },
   { "undo-import", undo_import_activated, "s" },
   { "fill-demo", fill_demo_activated },

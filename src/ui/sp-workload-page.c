@@ -174,25 +174,23 @@ create_activity_cell (gint64  per_day,
   return box;
 }
 
+/* A rep's (or, for @rep_id 0, the team's) row from @workload; @actual is what the log shows
+ * over @actual_days working days so far (none when 0). */
 static void
-add_row (SpWorkloadPage *self,
-         int             row,
-         gint64          rep_id,
-         const char     *name,
-         guint           n_active,
-         const GDate    *first,
-         const GDate    *last)
+add_row (SpWorkloadPage          *self,
+         int                      row,
+         gint64                   rep_id,
+         const char              *name,
+         const SpRepWorkload     *workload_in,
+         const SpWorklogSummary  *actual,
+         guint                    actual_days)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) rates = g_string_new (NULL);
   g_autofree char *target = NULL;
   g_autofree char *aov = NULL;
-  SpRepWorkload workload;
+  SpRepWorkload workload = *workload_in;
   SpWorkload required;
-  SpWorklogSummary actual = { 0 };
-  GDate actual_last;
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
-  guint actual_days = 0;
   GtkWidget *label;
 
   label = _sp_workload_page_create_label (name, 0.0f);
@@ -202,15 +200,6 @@ add_row (SpWorkloadPage *self,
   if (rep_id == 0)
     gtk_widget_add_css_class (label, "heading");
   gtk_grid_attach (self->table, label, 0, row, 1, 1);
-
-  if (!sp_rep_workload_init (&workload, self->preferences, rep_id, n_active, first, last,
-                             &self->today, &error))
-    {
-      label = _sp_workload_page_create_label (error->message, 0.0f);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_grid_attach (self->table, label, 1, row, 1 + SP_WORKLOAD_N_STAGES, 1);
-      return;
-    }
 
   target = format_money (self, workload.input.target);
   aov = workload.input.avg_order_value > 0 ? format_money (self, workload.input.avg_order_value)
@@ -279,23 +268,98 @@ add_row (SpWorkloadPage *self,
       return;
     }
 
-  /* The log so far: from the first day of the period to today. */
-  actual_last = g_date_compare (&self->today, last) < 0 ? self->today : *last;
-  if (g_date_compare (first, &actual_last) <= 0)
-    {
-      actual_days = sp_calendar_count_working_days (calendar, first, &actual_last);
-      if (!sp_worklog_summarize (sp_preferences_get_store (self->preferences), rep_id, 0, first,
-                                 &actual_last, &actual, NULL))
-        actual_days = 0;
-    }
-
   for (guint s = 0; s < SP_WORKLOAD_N_STAGES; s++)
     gtk_grid_attach (self->table,
                      create_activity_cell (required.per_day[s], required.counts[s],
-                                           actual_days ? (double) actual.totals[s] / actual_days
+                                           actual_days ? (double) actual->totals[s] / actual_days
                                                        : 0.0,
                                            actual_days > 0),
                      2 + s, row, 1, 1);
+}
+
+/* The rows' data in a fixed number of queries, whatever the number of reps: the workload
+ * inputs of every rep and the team, and what the log shows from the first day of the period
+ * to today. */
+typedef struct
+{
+  GArray        *ids;        /* gint64: the reps shown, then 0 for the team */
+  GPtrArray     *names;      /* parallel to ids */
+  SpRepWorkload *workloads;  /* parallel to ids */
+  GHashTable    *actuals;    /* rep id → SpWorklogSummary (0: the team) */
+  guint          actual_days;
+} TableData;
+
+static void
+table_data_clear (TableData *data)
+{
+  g_clear_pointer (&data->ids, g_array_unref);
+  g_clear_pointer (&data->names, g_ptr_array_unref);
+  g_clear_pointer (&data->workloads, g_free);
+  g_clear_pointer (&data->actuals, g_hash_table_unref);
+}
+
+static gboolean
+load_table_data (SpWorkloadPage  *self,
+                 GListModel      *reps,
+                 gint64           only,
+                 const GDate     *first,
+                 const GDate     *last,
+                 TableData       *data,
+                 GError         **error)
+{
+  SpStore *store = sp_preferences_get_store (self->preferences);
+  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+  g_autoptr(GArray) summaries = NULL;
+  SpWorklogSummary *team;
+  GDate actual_last;
+  guint n_active;
+  gint64 zero = 0;
+
+  data->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  data->names = g_ptr_array_new_with_free_func (g_free);
+  data->actuals = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  n_active = sp_rep_workload_count_active (store, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+    {
+      g_autoptr(SpRep) rep = g_list_model_get_item (reps, i);
+      gint64 id = sp_rep_get_id (rep);
+
+      if (!sp_rep_get_active (rep) || (only != 0 && id != only))
+        continue;
+      g_array_append_val (data->ids, id);
+      g_ptr_array_add (data->names, g_strdup (sp_rep_get_name (rep)));
+    }
+  g_array_append_val (data->ids, zero);
+  g_ptr_array_add (data->names, g_strdup (_("Team")));
+
+  data->workloads = g_new0 (SpRepWorkload, data->ids->len);
+  if (!sp_rep_workload_init_all (data->workloads, self->preferences,
+                                 (const gint64 *) data->ids->data, data->ids->len, n_active,
+                                 first, last, &self->today, error))
+    return FALSE;
+
+  /* The log so far: from the first day of the period to today. */
+  data->actual_days = 0;
+  actual_last = g_date_compare (&self->today, last) < 0 ? self->today : *last;
+  if (g_date_compare (first, &actual_last) > 0)
+    return TRUE;
+
+  team = g_new0 (SpWorklogSummary, 1);
+  g_hash_table_insert (data->actuals, g_memdup2 (&zero, sizeof zero), team);
+  if (!sp_worklog_summarize (store, 0, 0, first, &actual_last, team, NULL)
+      || !(summaries = sp_worklog_summarize_reps (store, first, &actual_last, FALSE, NULL)))
+    return TRUE;
+
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const SpWorklogRepSummary *rep = &g_array_index (summaries, SpWorklogRepSummary, i);
+
+      g_hash_table_insert (data->actuals, g_memdup2 (&rep->rep_id, sizeof rep->rep_id),
+                           g_memdup2 (&rep->summary, sizeof rep->summary));
+    }
+  data->actual_days = sp_calendar_count_working_days (calendar, first, &actual_last);
+  return TRUE;
 }
 
 static void
@@ -310,7 +374,9 @@ reload_table (SpWorkloadPage *self)
   guint selected = gtk_drop_down_get_selected (self->rep_dropdown);
   gint64 only = selected < self->rep_ids->len ? g_array_index (self->rep_ids, gint64, selected)
                                               : 0;
-  guint n_active, working_days;
+  TableData data = { 0 };
+  SpWorklogSummary none = { 0 };
+  guint working_days;
   GDate first, last;
   int row = 1;
 
@@ -335,20 +401,26 @@ reload_table (SpWorkloadPage *self)
       gtk_grid_attach (self->table, _sp_workload_page_create_label (error->message, 0.0f), 0, 0, 1, 1);
       return;
     }
-  n_active = sp_rep_workload_count_active (sp_preferences_get_store (self->preferences), NULL);
+  if (!load_table_data (self, reps, only, &first, &last, &data, &error))
+    {
+      gtk_grid_attach (self->table, _sp_workload_page_create_label (error->message, 0.0f), 0, 0, 1, 1);
+      table_data_clear (&data);
+      return;
+    }
 
   add_header (self);
-  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+  for (guint i = 0; i < data.ids->len; i++)
     {
-      g_autoptr(SpRep) rep = g_list_model_get_item (reps, i);
+      gint64 id = g_array_index (data.ids, gint64, i);
+      SpWorklogSummary *actual = g_hash_table_lookup (data.actuals, &id);
 
-      if (!sp_rep_get_active (rep) || (only != 0 && sp_rep_get_id (rep) != only))
-        continue;
-      add_row (self, row++, sp_rep_get_id (rep), sp_rep_get_name (rep), n_active, &first, &last);
+      if (id == 0)
+        gtk_grid_attach (self->table, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, row++,
+                         2 + SP_WORKLOAD_N_STAGES, 1);
+      add_row (self, row++, id, g_ptr_array_index (data.names, i), &data.workloads[i],
+               actual != NULL ? actual : &none, data.actual_days);
     }
-  gtk_grid_attach (self->table, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, row++,
-                   2 + SP_WORKLOAD_N_STAGES, 1);
-  add_row (self, row, 0, _("Team"), n_active, &first, &last);
+  table_data_clear (&data);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "sp-key-figures-panel.h"
 #include "sp-team-day-grid.h"
 #include "sp-worklog-page.h"
+#include "sp-worklog-team-summary.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,7 @@ struct _SpWorklogPage
   GtkGrid        *summary_grid;
   SpTeamDayGrid  *team_grid;
   SpKeyFiguresPanel *key_figures;
+  SpWorklogTeamSummary *team_summary;
 };
 
 const char *_sp_worklog_page_field_label        (SpWorklogField  field);

@@ -77,6 +77,8 @@ load_rep_day (SpWorklogPage *self)
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "team") == 0)
     sp_team_day_grid_set_day (self->team_grid, self->preferences, &self->day, &self->today);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "summary") == 0)
+    sp_worklog_team_summary_set_day (self->team_summary, &self->day);
 }
 
 static void
@@ -240,6 +242,11 @@ view_changed_cb (SpWorklogPage *self)
       _sp_worklog_page_save_dirty_fields (self);
       sp_key_figures_panel_set_today (self->key_figures, &self->today);
     }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "summary") == 0)
+    {
+      _sp_worklog_page_save_dirty_fields (self);
+      sp_worklog_team_summary_set_day (self->team_summary, &self->day);
+    }
   else
     load_rep_day (self);
 }
@@ -251,6 +258,11 @@ store_changed_cb (SpWorklogPage *self)
     {
       reload_reps (self);
       sp_team_day_grid_reload (self->team_grid);
+    }
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "summary") == 0)
+    {
+      reload_reps (self);
+      sp_worklog_team_summary_reload (self->team_summary);
     }
   else
     reload (self);
@@ -343,6 +355,7 @@ sp_worklog_page_class_init (SpWorklogPageClass *klass)
 
   g_type_ensure (SP_TYPE_TEAM_DAY_GRID);
   g_type_ensure (SP_TYPE_KEY_FIGURES_PANEL);
+  g_type_ensure (SP_TYPE_WORKLOG_TEAM_SUMMARY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sp-worklog-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, rep_dropdown);
@@ -363,6 +376,7 @@ sp_worklog_page_class_init (SpWorklogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, summary_grid);
   gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, team_grid);
   gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, key_figures);
+  gtk_widget_class_bind_template_child (widget_class, SpWorklogPage, team_summary);
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
 
@@ -440,6 +454,7 @@ sp_worklog_page_set_preferences (SpWorklogPage *self,
     g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
                              G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   sp_key_figures_panel_set_preferences (self->key_figures, preferences);
+  sp_worklog_team_summary_set_preferences (self->team_summary, preferences);
 
   reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);

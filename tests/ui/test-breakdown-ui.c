@@ -21,6 +21,7 @@
 #include "sp-breakdown-generate-dialog.h"
 #include "sp-breakdown-matrix.h"
 #include "sp-breakdown-view.h"
+#include "sp-breakdown-view-private.h"
 #include "sp-window-private.h"
 
 static struct
@@ -513,6 +514,285 @@ test_matrix (void)
   g_assert_cmpint (after.amount, ==, before.amount);
 }
 
+static gboolean
+has_focus (GtkWidget *editable)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture.window));
+
+  return editable != NULL && focus != NULL
+         && (focus == editable || gtk_widget_is_ancestor (focus, editable));
+}
+
+/* Waits until the target cell of the row at @position has the keyboard, and returns it. */
+static GtkWidget *
+wait_for_focus (SpBreakdownView *view,
+                guint            position)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GtkWidget *editable = NULL;
+  GtkSelectionModel *selection = gtk_column_view_get_model (view->column_view);
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      editable = _sp_breakdown_view_get_target (view, position);
+      if (has_focus (editable))
+        break;
+      spin (20);
+    }
+  g_assert_true (has_focus (editable));
+  g_assert_cmpuint (_sp_breakdown_view_get_cursor (view), ==, position);
+  g_assert_true (gtk_selection_model_is_selected (selection, position));
+  return editable;
+}
+
+static char *
+shown_amount (gint64 amount)
+{
+  return sp_breakdown_format_amount (
+    sp_preferences_get_currency (sp_window_get_preferences (fixture.window)), amount,
+    SP_MONEY_FORMAT_DEFAULT);
+}
+
+/* The tree from the keyboard, through the functions its key handler calls: Up and Down move
+ * between the targets, Enter edits, Enter and Tab commit and go down (Shift+Tab up) with the
+ * rebalance shown at once in the same cells, Escape cancels, Ctrl+Z undoes. */
+static void
+test_keyboard (void)
+{
+  SpBreakdownView *view;
+  GListModel *rows;
+  GtkWidget *editable;
+  gint64 before, next_before, year;
+  guint n;
+  g_autofree char *text = NULL;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  view = breakdown_view ();
+  show_section (GTK_WIDGET (view));
+  sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
+  spin (200);
+  wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+  rows = sp_breakdown_view_get_rows (view);
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, ==, 1 + 4 * 4);
+
+  /* Up and Down, and nowhere to go beyond the ends. */
+  g_assert_true (_sp_breakdown_view_focus_position (view, 0, FALSE));
+  wait_for_focus (view, 0);
+  g_assert_false (_sp_breakdown_view_move (view, -1));
+  g_assert_true (_sp_breakdown_view_move (view, 1));
+  wait_for_focus (view, 1);
+  g_assert_true (_sp_breakdown_view_move (view, 1));
+  editable = wait_for_focus (view, 2);
+  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)));
+  g_assert_true (_sp_breakdown_view_move (view, -1));
+  wait_for_focus (view, 1);
+  /* The last row, scrolled to if need be. */
+  g_assert_true (_sp_breakdown_view_focus_position (view, n - 1, FALSE));
+  wait_for_focus (view, n - 1);
+  g_assert_false (_sp_breakdown_view_move (view, 1));
+
+  /* Enter edits the first month; Enter again saves it and goes to the next month, whose new
+   * amount (it made room) shows at once, in place. */
+  before = stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0);
+  next_before = stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 1);
+  year = stored_amount (SP_BREAKDOWN_PERIOD_YEAR, 0);
+  g_assert_true (_sp_breakdown_view_focus_position (view, 2, FALSE));
+  editable = wait_for_focus (view, 2);
+  g_assert_true (_sp_breakdown_view_start_editing (view));
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)));
+  g_assert_true (has_focus (editable));
+  text = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", (before + 100000) / 100,
+                          (int) ((before + 100000) % 100));
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  g_assert_true (_sp_breakdown_view_commit_and_move (view, 1));
+  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)));
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before + 100000);
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_YEAR, 0), ==, year);
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 1), !=, next_before);
+  g_assert_cmpint (sp_breakdown_row_get_cell (row_at (rows, 3))->amount, ==,
+                   stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 1));
+  g_assert_true (_sp_breakdown_view_get_target (view, 2) == editable);
+  {
+    g_autofree char *shown = shown_amount (before + 100000);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editable)), ==, shown);
+  }
+  editable = wait_for_focus (view, 3);
+  {
+    g_autofree char *shown = shown_amount (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 1));
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editable)), ==, shown);
+  }
+
+  /* Shift+Tab goes back up; Ctrl+Z undoes the edit and the keyboard stays. */
+  g_assert_true (_sp_breakdown_view_commit_and_move (view, -1));
+  editable = wait_for_focus (view, 2);
+  _sp_breakdown_view_undo (view);
+  spin (20);
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 1), ==, next_before);
+  g_assert_cmpint (sp_breakdown_row_get_cell (row_at (rows, 3))->amount, ==, next_before);
+  editable = wait_for_focus (view, 2);
+
+  /* Escape drops what was typed. */
+  g_assert_true (_sp_breakdown_view_start_editing (view));
+  gtk_editable_set_text (GTK_EDITABLE (editable), "1");
+  _sp_breakdown_view_cancel (view);
+  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)));
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+  {
+    g_autofree char *shown = shown_amount (before);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editable)), ==, shown);
+  }
+  g_assert_true (has_focus (editable));
+
+  /* Tab commits too (a share of the quarter here), and goes down. */
+  g_assert_true (_sp_breakdown_view_focus_position (view, 1, TRUE));
+  editable = wait_for_focus (view, 1);
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)));
+  gtk_editable_set_text (GTK_EDITABLE (editable), "30%");
+  g_assert_true (_sp_breakdown_view_commit_and_move (view, 1));
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_QUARTER, 0), ==,
+                   sp_money_apply_percent (year, 3000));
+  wait_for_focus (view, 2);
+  _sp_breakdown_view_undo (view);
+  spin (20);
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+  wait_for_focus (view, 2);
+
+  /* A refused edit stays on its cell. */
+  g_assert_true (_sp_breakdown_view_start_editing (view));
+  editable = _sp_breakdown_view_get_target (view, 2);
+  gtk_editable_set_text (GTK_EDITABLE (editable), "12x");
+  g_assert_false (_sp_breakdown_view_commit_and_move (view, 1));
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+  wait_for_focus (view, 2);
+  sp_breakdown_toast_dismiss (GTK_WIDGET (fixture.window));
+  gtk_root_set_focus (GTK_ROOT (fixture.window), NULL);
+  spin (200);
+}
+
+static void
+set_weight (GtkWidget *dialog,
+            SpBreakdownDimension dimension,
+            gint64     key,
+            int        weight)
+{
+  GtkWidget *spin = sp_breakdown_generate_dialog_get_weight (SP_BREAKDOWN_GENERATE_DIALOG (dialog),
+                                                             dimension, key);
+
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), weight);
+}
+
+/* Custom weights typed in the dialog: the shares they make, the model's custom source, and
+ * Generate refused while a custom set weighs nothing. */
+static void
+test_custom_weights (void)
+{
+  g_autoptr(GtkWidget) dialog = NULL;
+  SpBreakdownGenerateDialog *generate;
+  g_autoptr(GArray) regions = NULL;
+  g_autoptr(GArray) products = NULL;
+  SpBreakdownCell month, region, product;
+  g_autoptr(GError) error = NULL;
+  gint64 target = plan_target (), expected;
+
+  if (!fixture.have_display)
+    {
+      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
+      return;
+    }
+
+  dialog = g_object_ref_sink (sp_breakdown_generate_dialog_new (GTK_WINDOW (fixture.window),
+                                                                sp_window_get_preferences (fixture.window),
+                                                                the_breakdown ()));
+  generate = SP_BREAKDOWN_GENERATE_DIALOG (dialog);
+  g_assert_null (sp_breakdown_generate_dialog_get_weight (generate, SP_BREAKDOWN_DIMENSION_TEAM,
+                                                          0));
+  g_assert_false (sp_breakdown_generate_dialog_set_source (generate,
+                                                           SP_BREAKDOWN_DIMENSION_PRODUCT,
+                                                           SP_WEIGHT_SOURCE_HEADCOUNT));
+  g_assert_true (sp_breakdown_generate_dialog_set_source (generate, SP_BREAKDOWN_DIMENSION_TEAM,
+                                                          SP_WEIGHT_SOURCE_CUSTOM));
+  g_assert_true (sp_breakdown_generate_dialog_set_source (generate,
+                                                          SP_BREAKDOWN_DIMENSION_REGION,
+                                                          SP_WEIGHT_SOURCE_CUSTOM));
+  g_assert_true (sp_breakdown_generate_dialog_set_source (generate,
+                                                          SP_BREAKDOWN_DIMENSION_PRODUCT,
+                                                          SP_WEIGHT_SOURCE_CUSTOM));
+  g_assert_cmpstr (sp_breakdown_generate_dialog_get_share (generate, SP_BREAKDOWN_DIMENSION_TEAM,
+                                                           0), ==, "8.3%");
+  set_weight (dialog, SP_BREAKDOWN_DIMENSION_TEAM, 0, 200);
+  g_assert_cmpstr (sp_breakdown_generate_dialog_get_share (generate, SP_BREAKDOWN_DIMENSION_TEAM,
+                                                           0), ==, "15.4%");
+  g_assert_cmpstr (sp_breakdown_generate_dialog_get_share (generate, SP_BREAKDOWN_DIMENSION_TEAM,
+                                                           11), ==, "7.7%");
+
+  regions = sp_breakdown_list_members (the_breakdown (), SP_BREAKDOWN_DIMENSION_REGION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (regions->len, >, 1);
+  products = sp_breakdown_list_members (the_breakdown (), SP_BREAKDOWN_DIMENSION_PRODUCT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (products->len, >, 1);
+
+  /* Nothing to split by: Generate waits. */
+  for (guint i = 0; i < regions->len; i++)
+    set_weight (dialog, SP_BREAKDOWN_DIMENSION_REGION,
+                g_array_index (regions, SpBreakdownMember, i).id, 0);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "generate"));
+  for (guint i = 1; i < regions->len; i++)
+    set_weight (dialog, SP_BREAKDOWN_DIMENSION_REGION,
+                g_array_index (regions, SpBreakdownMember, i).id, 100);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          "generate"));
+  g_assert_cmpstr (sp_breakdown_generate_dialog_get_share (
+                     generate, SP_BREAKDOWN_DIMENSION_REGION,
+                     g_array_index (regions, SpBreakdownMember, 0).id), ==, "0.0%");
+  set_weight (dialog, SP_BREAKDOWN_DIMENSION_PRODUCT,
+              g_array_index (products, SpBreakdownMember, 0).id, 300);
+
+  g_assert_true (sp_breakdown_generate_dialog_generate (generate, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_TEAM, 0,
+                                        SP_BREAKDOWN_PERIOD_MONTH, 0, &month, &error));
+  g_assert_no_error (error);
+  expected = target * 200 / 1300;
+  g_assert_cmpint (month.amount, >=, expected);
+  g_assert_cmpint (month.amount, <=, expected + 1);
+  g_assert_cmpint (month.weight_source, ==, SP_WEIGHT_SOURCE_CUSTOM);
+  g_assert_cmpint (month.weight, ==, 200);
+  g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_REGION,
+                                        g_array_index (regions, SpBreakdownMember, 0).id,
+                                        SP_BREAKDOWN_PERIOD_YEAR, 0, &region, &error));
+  g_assert_cmpint (region.amount, ==, 0);
+  g_assert_cmpint (region.weight_source, ==, SP_WEIGHT_SOURCE_CUSTOM);
+  g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_PRODUCT,
+                                        g_array_index (products, SpBreakdownMember, 0).id,
+                                        SP_BREAKDOWN_PERIOD_YEAR, 0, &product, &error));
+  g_assert_cmpint (product.weight, ==, 300);
+  expected = target * 300 / (300 + 100 * (gint64) (products->len - 1));
+  g_assert_cmpint (product.amount, >=, expected);
+  g_assert_cmpint (product.amount, <=, expected + 1);
+
+  /* Back to the breakdown the other tests expect. */
+  undo ();
+  g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_TEAM, 0,
+                                        SP_BREAKDOWN_PERIOD_MONTH, 0, &month, &error));
+  g_assert_cmpint (month.weight_source, !=, SP_WEIGHT_SOURCE_CUSTOM);
+  spin (200);
+}
+
 static void
 shoot_both (const char *variant,
             int         width,
@@ -534,6 +814,26 @@ shoot_both (const char *variant,
   show_section (GTK_WIDGET (breakdown_matrix ()));
   wait_for_frames (GTK_WIDGET (fixture.window), width, height);
   screenshot (GTK_WIDGET (fixture.window), matrix, width, height);
+}
+
+/* The generate dialog, with the months' custom weights open. */
+static void
+shoot_dialog (const char *variant)
+{
+  g_autoptr(GtkWidget) dialog = NULL;
+  g_autofree char *name = g_strdup_printf ("breakdown-generate-custom%s", variant);
+
+  dialog = g_object_ref_sink (sp_breakdown_generate_dialog_new (GTK_WINDOW (fixture.window),
+                                                                sp_window_get_preferences (fixture.window),
+                                                                the_breakdown ()));
+  g_assert_true (sp_breakdown_generate_dialog_set_source (SP_BREAKDOWN_GENERATE_DIALOG (dialog),
+                                                          SP_BREAKDOWN_DIMENSION_TEAM,
+                                                          SP_WEIGHT_SOURCE_CUSTOM));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_frames (dialog, 0, 0);
+  screenshot (dialog, name, gtk_widget_get_width (dialog), gtk_widget_get_height (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
 }
 
 static void
@@ -572,6 +872,22 @@ test_screenshots (void)
     gtk_tree_list_row_set_expanded (month, FALSE);
   }
 
+  /* Products by their names. */
+  {
+    SpBreakdownView *view = breakdown_view ();
+
+    show_section (GTK_WIDGET (view));
+    sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_PRODUCT);
+    wait_for_frames (window, 1024, 768);
+    screenshot (window, "breakdown-products", 1024, 768);
+    sp_breakdown_matrix_set_dimension (breakdown_matrix (), SP_BREAKDOWN_DIMENSION_CUSTOMER_TYPE);
+    show_section (GTK_WIDGET (breakdown_matrix ()));
+    wait_for_frames (window, 1024, 768);
+    screenshot (window, "breakdown-matrix-customer-types", 1024, 768);
+    sp_breakdown_matrix_set_dimension (breakdown_matrix (), SP_BREAKDOWN_DIMENSION_REGION);
+    sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
+  }
+
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   shoot_both ("-dark", 1024, 768);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -579,7 +895,13 @@ test_screenshots (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
   resize (1024, 768);
   shoot_both ("-presentation", 1024, 768);
+  /* The dialogs last: once a dialog with spin buttons was up, the window no longer paints
+   * after a change of mode under Xvfb (no window manager). */
+  shoot_dialog ("-presentation");
   g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
+  shoot_dialog ("");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  shoot_dialog ("-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -667,6 +989,8 @@ main (int   argc,
   g_test_add_func ("/breakdown-ui/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/breakdown-ui/refused", test_refused);
   g_test_add_func ("/breakdown-ui/matrix", test_matrix);
+  g_test_add_func ("/breakdown-ui/keyboard", test_keyboard);
+  g_test_add_func ("/breakdown-ui/custom-weights", test_custom_weights);
   g_test_add_func ("/breakdown-ui/screenshots", test_screenshots);
 
   if (fixture.have_display)
