@@ -135,6 +135,90 @@ test_store_bad_corrupt (void)
 }
 
 static void
+check_failed_cb (SpStore      *store,
+                 const GError *error,
+                 gpointer      user_data)
+{
+  GError **out = user_data;
+
+  g_assert_null (*out);
+  *out = g_error_copy (error);
+}
+
+/* The app's open: the quick_check runs in a worker; writes wait for it and a damaged file
+ * is refused then, unchanged. */
+static void
+test_store_check_later (void)
+{
+  g_autofree char *dir = sp_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "workspace.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) signalled = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  {
+    g_autoptr(SpStore) store = sp_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sp_region_add (store, "East", NULL), >, 0);
+  }
+
+  /* A sound file: the check passes and edits go through. */
+  {
+    g_autoptr(SpStore) store = sp_store_open_checking_later (path, &error);
+
+    g_assert_no_error (error);
+    g_signal_connect (store, "check-failed", G_CALLBACK (check_failed_cb), &signalled);
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM region"), ==, 1);
+    g_assert_true (sp_store_wait_checked (store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sp_region_add (store, "West", &error), >, 0);
+    g_assert_no_error (error);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_null (signalled);
+  }
+
+  /* The last page overwritten: the cheap checks (which read the first page) pass, the
+   * deferred one does not. */
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+    g_assert_cmpuint (len, >, 8192);
+    for (gsize i = len - 4096; i < len; i++)
+      contents[i] = (char) (i * 131 % 251);
+    g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  }
+  before = sp_test_file_checksum (path);
+  {
+    g_autoptr(SpStore) store = sp_store_open_checking_later (path, &error);
+
+    if (store == NULL)
+      g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT);
+    else
+      {
+        g_signal_connect (store, "check-failed", G_CALLBACK (check_failed_cb), &signalled);
+        g_assert_false (sp_store_wait_checked (store, &error));
+        g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT);
+        g_assert_nonnull (strstr (error->message, path));
+        g_clear_error (&error);
+        g_assert_cmpint (sp_region_add (store, "North", &error), ==, 0);
+        g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT);
+        while (signalled == NULL)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_error (signalled, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT);
+      }
+  }
+  after = sp_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+
+  sp_test_remove_tree (dir);
+}
+
+static void
 test_store_bad_foreign (void)
 {
   g_autofree char *dir = sp_test_make_dir ();
@@ -508,6 +592,7 @@ main (int   argc,
   g_test_add_func ("/store/open/default-path", test_store_default_path);
   g_test_add_func ("/store/open/empty-file", test_store_empty_file_is_new);
   g_test_add_func ("/store/bad-file/corrupt", test_store_bad_corrupt);
+  g_test_add_func ("/store/bad-file/check-later", test_store_check_later);
   g_test_add_func ("/store/bad-file/foreign", test_store_bad_foreign);
   g_test_add_func ("/store/bad-file/newer", test_store_bad_newer);
   g_test_add_func ("/store/bad-file/read-only", test_store_bad_read_only);

@@ -505,10 +505,10 @@ set_error (SpCsvImportFailure   failure,
   else
     g_set_error (error, SP_OPPORTUNITY_IMPORT_ERROR, SP_OPPORTUNITY_IMPORT_ERROR_REJECTED_ROWS,
                  g_dngettext (GETTEXT_PACKAGE,
-                              "%" G_GUINT64_FORMAT " row was rejected; nothing was imported",
-                              "%" G_GUINT64_FORMAT " rows were rejected; nothing was imported",
+                              "%llu row was rejected; nothing was imported",
+                              "%llu rows were rejected; nothing was imported",
                               n_rejected),
-                 n_rejected);
+                 (unsigned long long) n_rejected);
 }
 
 static gpointer

@@ -332,6 +332,10 @@ sp_store_import (SpStore     *self,
   g_return_val_if_fail (src_path != NULL, FALSE);
   g_return_val_if_fail (!sp_store_in_edit (self), FALSE);
 
+  /* A workspace whose deferred check failed is never written, not even replaced. */
+  if (!sp_store_wait_checked (self, error))
+    return FALSE;
+
   db = sp_store_get_db (self);
 
   if (g_strcmp0 (src_path, sp_store_get_path (self)) == 0

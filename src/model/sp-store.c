@@ -25,6 +25,8 @@ struct _SpStore
   char     *edit_label;
   guint     read_only : 1;
   guint     in_edit : 1;
+  /* The quick_check still running in a worker thread (sp_store_open_checking_later). */
+  struct _SpStoreCheck *check;
 };
 
 G_DEFINE_FINAL_TYPE (SpStore, sp_store, G_TYPE_OBJECT)
@@ -39,6 +41,7 @@ enum {
 
 enum {
   CHANGED,
+  CHECK_FAILED,
   N_SIGNALS
 };
 
@@ -47,6 +50,39 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (sp-store-error-quark, sp_store_error)
 
+/* A quick_check run in a worker thread on its own read-only connection, shared by the store
+ * and the thread (whichever ends last frees it). */
+typedef struct _SpStoreCheck
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  GCond            cond;
+  gboolean         done;
+  GError          *error;
+  sqlite3         *db;
+  char            *path;
+  GWeakRef         store;
+  GMainContext    *context;
+} SpStoreCheck;
+
+static void
+check_unref (gpointer data)
+{
+  SpStoreCheck *check = data;
+
+  if (!g_atomic_ref_count_dec (&check->ref))
+    return;
+
+  g_clear_pointer (&check->db, sqlite3_close_v2);
+  g_clear_error (&check->error);
+  g_free (check->path);
+  g_weak_ref_clear (&check->store);
+  g_main_context_unref (check->context);
+  g_mutex_clear (&check->lock);
+  g_cond_clear (&check->cond);
+  g_free (check);
+}
+
 static void
 sp_store_finalize (GObject *object)
 {
@@ -54,6 +90,7 @@ sp_store_finalize (GObject *object)
 
   if (self->in_edit)
     sp_store_rollback_edit (self);
+  g_clear_pointer (&self->check, check_unref);
 
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
@@ -111,6 +148,11 @@ sp_store_class_init (SpStoreClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Emitted (in the main context of the thread that opened the store) when the quick_check
+   * deferred by sp_store_open_checking_later() fails; the argument is the GError. */
+  signals[CHECK_FAILED] =
+    g_signal_new ("check-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
@@ -201,16 +243,39 @@ read_pragma_int (sqlite3     *db,
   return TRUE;
 }
 
-/* Checks an opened connection: ours (or brand new), not newer, quick_check ok. */
 static gboolean
-validate_connection (sqlite3     *db,
-                     const char  *path,
-                     GError     **error)
+run_quick_check (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW
+      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      const char *detail = stmt ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened: %s"),
+                   path, detail ? detail : sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks an opened connection: ours (or brand new), not newer, and (with @quick_check)
+ * quick_check ok. */
+static gboolean
+validate_connection_full (sqlite3     *db,
+                          const char  *path,
+                          gboolean     quick_check,
+                          GError     **error)
 {
   int app_id = 0;
   int version = 0;
   int tables = 0;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (!read_pragma_int (db, "SELECT count(*) FROM sqlite_schema", &tables)
       || !read_pragma_int (db, "PRAGMA application_id", &app_id)
@@ -238,19 +303,15 @@ validate_connection (sqlite3     *db,
       return FALSE;
     }
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW
-      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      const char *detail = stmt ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
+  return !quick_check || run_quick_check (db, path, error);
+}
 
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened: %s"),
-                   path, detail ? detail : sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  return TRUE;
+static gboolean
+validate_connection (sqlite3     *db,
+                     const char  *path,
+                     GError     **error)
+{
+  return validate_connection_full (db, path, TRUE, error);
 }
 
 /* A file we only read is opened through a URI: with no -wal file beside it the main file holds
@@ -374,15 +435,111 @@ store_new (sqlite3    *db,
   return self;
 }
 
-SpStore *
-sp_store_open (const char  *path,
-               GError     **error)
+static gpointer
+check_thread (gpointer data)
+{
+  SpStoreCheck *check = data;
+  GError *error = NULL;
+
+  run_quick_check (check->db, check->path, &error);
+  g_clear_pointer (&check->db, sqlite3_close_v2);
+
+  g_mutex_lock (&check->lock);
+  check->error = error;
+  check->done = TRUE;
+  g_cond_broadcast (&check->cond);
+  g_mutex_unlock (&check->lock);
+
+  return NULL;
+}
+
+static gboolean
+check_done_cb (gpointer data)
+{
+  SpStoreCheck *check = data;
+  g_autoptr(SpStore) self = g_weak_ref_get (&check->store);
+
+  if (self != NULL && self->check == check && check->error != NULL)
+    {
+      g_debug ("Deferred quick_check of %s failed: %s", check->path, check->error->message);
+      g_signal_emit (self, signals[CHECK_FAILED], 0, check->error);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+check_thread_main (gpointer data)
+{
+  SpStoreCheck *check = data;
+
+  GSource *source;
+
+  check_thread (check);
+  /* Always through a source, never g_main_context_invoke(): that could run the callback
+   * here, in the worker. The thread's reference goes with the notification. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, check_done_cb, check, check_unref);
+  g_source_set_static_name (source, "[sp-store] check done");
+  g_source_attach (source, check->context);
+  g_source_unref (source);
+  return NULL;
+}
+
+static void
+start_check (SpStore *self,
+             sqlite3 *db)
+{
+  SpStoreCheck *check = g_new0 (SpStoreCheck, 1);
+
+  g_atomic_ref_count_init (&check->ref);
+  g_mutex_init (&check->lock);
+  g_cond_init (&check->cond);
+  check->db = db;
+  check->path = g_strdup (self->path);
+  g_weak_ref_init (&check->store, self);
+  check->context = g_main_context_ref_thread_default ();
+  self->check = check;
+
+  g_atomic_ref_count_inc (&check->ref);
+  g_thread_unref (g_thread_new ("sp-store-check", check_thread_main, check));
+}
+
+gboolean
+sp_store_wait_checked (SpStore  *self,
+                       GError  **error)
+{
+  SpStoreCheck *check;
+  gboolean ok;
+
+  g_return_val_if_fail (SP_IS_STORE (self), FALSE);
+
+  if ((check = self->check) == NULL)
+    return TRUE;
+
+  g_mutex_lock (&check->lock);
+  while (!check->done)
+    g_cond_wait (&check->cond, &check->lock);
+  ok = check->error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (check->error));
+  g_mutex_unlock (&check->lock);
+
+  return ok;
+}
+
+static SpStore *
+open_store (const char  *path,
+            gboolean     check_later,
+            GError     **error)
 {
   g_autoptr(SpStore) self = NULL;
   gboolean exists;
   gboolean empty = TRUE;
   int version = 0;
   sqlite3 *db;
+  sqlite3 *check_db = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -412,23 +569,42 @@ sp_store_open (const char  *path,
       db = open_connection (path, SQLITE_OPEN_READONLY, error);
       if (db == NULL)
         return NULL;
-      if (!validate_connection (db, path, error)
+      if (!validate_connection_full (db, path, FALSE, error)
           || !read_pragma_int (db, "PRAGMA user_version", &version))
         {
           sqlite3_close_v2 (db);
           return NULL;
         }
-      sqlite3_close_v2 (db);
+      /* A file to migrate is checked before it is backed up and changed; a current one,
+       * when the caller agrees, while it is read (its edits wait for the check). */
+      if (check_later && version == SP_STORE_SCHEMA_VERSION)
+        check_db = db;
+      else
+        {
+          gboolean ok = run_quick_check (db, path, error);
+
+          sqlite3_close_v2 (db);
+          if (!ok)
+            return NULL;
+        }
     }
 
   if (!check_writable (path, exists, error))
-    return NULL;
+    {
+      sqlite3_close_v2 (check_db);
+      return NULL;
+    }
 
   db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (db == NULL)
-    return NULL;
+    {
+      sqlite3_close_v2 (check_db);
+      return NULL;
+    }
 
   self = store_new (db, path, FALSE);
+  if (check_db != NULL)
+    start_check (self, check_db);
 
   if (sqlite3_db_readonly (db, "main") == 1)
     {
@@ -464,6 +640,24 @@ sp_store_open (const char  *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+SpStore *
+sp_store_open (const char  *path,
+               GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, FALSE, error);
+}
+
+SpStore *
+sp_store_open_checking_later (const char  *path,
+                              GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, TRUE, error);
 }
 
 SpStore *
@@ -581,10 +775,15 @@ sp_store_emit_changed (SpStore *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Every write starts here: a read-only store, or one whose deferred check found it damaged,
+ * refuses (the latter after waiting for the check). */
 static gboolean
 refuse_read_only (SpStore  *self,
                   GError  **error)
 {
+  if (!sp_store_wait_checked (self, error))
+    return TRUE;
+
   if (!self->read_only)
     return FALSE;
 

@@ -46,6 +46,17 @@ char        *sp_store_backup_dir        (const char  *path);
  * modifying them. */
 SpStore     *sp_store_open              (const char  *path,
                                          GError     **error);
+/* Like sp_store_open(), but the quick_check of an existing workspace of the current version
+ * runs in a worker thread (the cheap checks — SQLite header, application_id, version — still
+ * run first): the store can be read at once, which keeps a large workspace's first window
+ * fast. Every write waits for the check and is refused if it failed; then "check-failed" is
+ * emitted in the caller's thread-default main context, and the file is never changed. */
+SpStore     *sp_store_open_checking_later (const char  *path,
+                                           GError     **error);
+/* Waits for a deferred check (returns at once when there is none); FALSE with its error when
+ * it failed. */
+gboolean     sp_store_wait_checked      (SpStore     *self,
+                                         GError     **error);
 /* Opens an existing file without ever writing to it (the CLI's check, import validation). */
 SpStore     *sp_store_open_read_only    (const char  *path,
                                          GError     **error);

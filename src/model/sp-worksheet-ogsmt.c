@@ -36,18 +36,18 @@ sp_worksheet_swot_get_display_name (SpWorksheetSwot quadrant)
 {
   static const char * const names[SP_WORKSHEET_N_SWOT] = {
     /* Translators: SWOT分析 优势 */
-    N_("Strengths"),
+    NC_("SWOT", "Strengths"),
     /* Translators: SWOT分析 劣势 */
-    N_("Weaknesses"),
+    NC_("SWOT", "Weaknesses"),
     /* Translators: SWOT分析 机会 */
-    N_("Opportunities"),
+    NC_("SWOT", "Opportunities"),
     /* Translators: SWOT分析 威胁 */
-    N_("Threats"),
+    NC_("SWOT", "Threats"),
   };
 
   g_return_val_if_fail ((guint) quadrant < SP_WORKSHEET_N_SWOT, NULL);
 
-  return _(names[quadrant]);
+  return g_dpgettext2 (GETTEXT_PACKAGE, "SWOT", names[quadrant]);
 }
 
 const char *

@@ -156,6 +156,21 @@ show_open_error (SpApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+check_failed_cb (SpStore      *store,
+                 const GError *error,
+                 SpWindow     *window)
+{
+  SpApplication *self = SP_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  g_autofree char *path = g_strdup (sp_store_get_path (store));
+
+  /* Keep the application alive while the only window goes and the message comes up. */
+  g_application_hold (G_APPLICATION (self));
+  gtk_window_destroy (GTK_WINDOW (window));
+  show_open_error (self, path, error);
+  g_application_release (G_APPLICATION (self));
+}
+
 /* For the start-up benchmark (tests/bench/bench-startup.c): with
  * SALES_PLANNER_REPORT_FIRST_FRAME set, print the wall-clock time (µs) of the window's first
  * painted frame and of the first moment the main loop is idle after it, then quit. */
@@ -207,7 +222,9 @@ sp_application_open_workspace (SpApplication *self,
 
   first_run = !g_file_test (path, G_FILE_TEST_EXISTS);
 
-  if (!(store = sp_store_open (path, &error)))
+  /* The quick_check of a large workspace runs while the window first draws; edits wait for
+   * it, and a damaged file closes the window with the same message as at open. */
+  if (!(store = sp_store_open_checking_later (path, &error)))
     {
       g_debug ("Cannot open %s: %s", path, error->message);
       show_open_error (self, path, error);
@@ -215,6 +232,7 @@ sp_application_open_workspace (SpApplication *self,
     }
 
   window = sp_window_new (self, store);
+  g_signal_connect_object (store, "check-failed", G_CALLBACK (check_failed_cb), window, 0);
   gtk_window_present (GTK_WINDOW (window));
   if (g_getenv ("SALES_PLANNER_REPORT_FIRST_FRAME") != NULL)
     report_first_frame (GTK_WINDOW (window));

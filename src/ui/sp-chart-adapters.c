@@ -317,8 +317,8 @@ funnel_item_text (gconstpointer data,
       amount = money (&chart->currency, stage->amount);
 
       if (won)
-        g_string_append_printf (text, _("Won of those that entered the funnel in the period: %"
-                                        G_GINT64_FORMAT), stage->count);
+        g_string_append_printf (text, _("Won of those that entered the funnel in the period: %lld"),
+                                (long long) stage->count);
       else
         g_string_append_printf (text, _("Reached in the period: %lld"),
                                 (long long) stage->count);

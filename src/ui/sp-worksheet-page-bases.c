@@ -20,12 +20,6 @@ static const char * const basis_names[SP_WORKSHEET_N_BASES] = {
   N_("New and Old Products"),
 };
 
-static const char * const swot_names[SP_WORKSHEET_N_SWOT] = {
-  N_("Strengths"),
-  N_("Weaknesses"),
-  N_("Opportunities"),
-  N_("Threats"),
-};
 
 /* 1. The basis: history years, a typed amount, growth */
 
@@ -256,12 +250,17 @@ adjust_kind_toggled_cb (GtkToggleButton *button,
 static void
 create_bases (SpWorksheetPage *self)
 {
-  const char *headings[] = { N_("Basis"), N_("Unit"), N_("Change"), N_("Note"), N_("Effect") };
+  /* Translators: column headings of the other bases' table; "Basis" here is which basis of
+   * the target (industry, headcount…), not the basis amount. */
+  const char *headings[] = { NC_("bases column", "Basis"), NC_("bases column", "Unit"),
+                             NC_("bases column", "Change"), NC_("bases column", "Note"),
+                             NC_("bases column", "Effect") };
   const SpCurrency *currency = _sp_worksheet_page_currency (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
     {
-      GtkWidget *label = _sp_worksheet_page_label (_(headings[i]), i == 4 ? 1.0f : 0.0f,
+      GtkWidget *label = _sp_worksheet_page_label (g_dpgettext2 (GETTEXT_PACKAGE, "bases column",
+                                                                 headings[i]), i == 4 ? 1.0f : 0.0f,
                                                    "caption-heading");
 
       gtk_widget_add_css_class (label, "dim-label");
@@ -388,7 +387,7 @@ create_swot (SpWorksheetPage *self)
   for (int q = 0; q < SP_WORKSHEET_N_SWOT; q++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *label = _sp_worksheet_page_label (_(swot_names[q]), 0.0f, "heading");
+      GtkWidget *label = _sp_worksheet_page_label (sp_worksheet_swot_get_display_name (q), 0.0f, "heading");
       GtkWidget *frame = gtk_frame_new (NULL);
       GtkWidget *view = gtk_text_view_new ();
 
