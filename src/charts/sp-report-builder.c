@@ -73,6 +73,7 @@ draw_funnel (SpReportSource      *ctx,
 {
   g_autoptr(SpMetricsFunnel) funnel = NULL;
   g_autofree SpFunnelStage *stages = NULL;
+  g_autofree char *lost = NULL;
   SpMetricsFilter filter;
   SpFunnelData data = { 0 };
 
@@ -86,12 +87,24 @@ draw_funnel (SpReportSource      *ctx,
     {
       const SpMetricsStage *stage = &funnel->stages[i];
 
+      /* The cohort funnel, as the Funnel view draws it: of the opportunities created in
+       * the period, those that reached each stage by its end. */
       stages[i].label = stage->name;
-      stages[i].count = stage->reached;
-      stages[i].amount = stage->open_amount;
-      stages[i].conversion = i > 0 ? rate_or_nan (funnel->stages[i - 1].conversion) : NAN;
+      stages[i].count = stage->cohort_count;
+      stages[i].amount = stage->cohort_amount;
+      stages[i].conversion = i > 0 ? rate_or_nan (funnel->stages[i - 1].cohort_conversion) : NAN;
       stages[i].mean_days = rate_or_nan (stage->days_in_stage);
     }
+  if (funnel->cohort_lost > 0)
+    {
+      g_autofree char *amount = sp_money_format (funnel->cohort_lost_amount, ctx->currency,
+                                                 SP_MONEY_FORMAT_DEFAULT);
+
+      /* Translators: the opportunities of the funnel's cohort lost by the period's end, shown
+       * under the funnel: "Lost 2 (¥270.00)" */
+      lost = g_strdup_printf (_("Lost %lld (%s)"), (long long) funnel->cohort_lost, amount);
+    }
+  data.note = lost;
   data.title = title;
   data.mode = SP_FUNNEL_MODE_COUNT;
   data.n_stages = funnel->n_stages;
