@@ -79,15 +79,15 @@ static const MetricText metric_texts[SP_METRIC_N_KINDS] = {
   },
   [SP_METRIC_STAGE_CONVERSION] = {
     N_("Stage conversion"),
-    N_("Of the opportunities that reached a stage in the period, the share that went on to "
-       "reach the next stage."),
-    N_("No opportunity reached this stage in the period"),
+    N_("Of the opportunities created in the period that reached a stage by its end, the share "
+       "that also reached the next stage (the Funnel view’s cohort)."),
+    N_("No opportunity created in the period reached this stage"),
   },
   [SP_METRIC_OVERALL_CONVERSION] = {
     N_("Overall conversion"),
-    N_("Of the opportunities that entered the funnel in the period, the share that has been "
-       "won."),
-    N_("No opportunity entered the funnel in this period"),
+    N_("Of the opportunities created in the period, the share won by the period’s end (the "
+       "Funnel view’s cohort)."),
+    N_("No opportunity was created in this period"),
   },
   [SP_METRIC_DAYS_IN_STAGE] = {
     N_("Days in stage"),
