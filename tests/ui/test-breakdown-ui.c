@@ -8,11 +8,7 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
-
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "sp-model.h"
 
@@ -24,140 +20,21 @@
 #include "sp-breakdown-view-private.h"
 #include "sp-window-private.h"
 
-static struct
-{
-  gboolean       have_display;
-  char          *dir;
-  char          *shots;
-  const char    *suffix;
-  SpStore       *store;
-  SpApplication *app;
-  SpWindow      *window;
-} fixture;
+#include "sp-ui-test-utils.h"
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-after_paint_cb (guint *painted)
-{
-  (*painted)++;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 int        width,
-                 int        height)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  guint painted = 0;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    spin (10);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  while (width > 0
-         && (ABS (gtk_widget_get_width (widget) - width) > 16
-             || ABS (gtk_widget_get_height (widget) - height) > 16)
-         && g_get_monotonic_time () < deadline)
-    spin (10);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  while (painted < 3 && g_get_monotonic_time () < deadline)
-    {
-      gtk_widget_queue_draw (widget);
-      spin (20);
-    }
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (painted, >=, 3);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name,
-            int         shot_width,
-            int         shot_height)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        spin (10);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%dx%d%s.png", name, shot_width, shot_height, fixture.suffix);
-  path = g_build_filename (fixture.shots, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-}
-
-static void
-resize (int width,
-        int height)
-{
-  gtk_window_set_default_size (GTK_WINDOW (fixture.window), width, height);
-  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+static SpUiFixture fixture;
 
 static SpBreakdownView *
 breakdown_view (void)
 {
-  return SP_BREAKDOWN_VIEW (find_widget (GTK_WIDGET (fixture.window->targets_page),
+  return SP_BREAKDOWN_VIEW (sp_ui_find_widget (GTK_WIDGET (fixture.window->targets_page),
                                          SP_TYPE_BREAKDOWN_VIEW));
 }
 
 static SpBreakdownMatrix *
 breakdown_matrix (void)
 {
-  return SP_BREAKDOWN_MATRIX (find_widget (GTK_WIDGET (fixture.window->targets_page),
+  return SP_BREAKDOWN_MATRIX (sp_ui_find_widget (GTK_WIDGET (fixture.window->targets_page),
                                            SP_TYPE_BREAKDOWN_MATRIX));
 }
 
@@ -177,6 +54,17 @@ the_breakdown (void)
 
   g_assert_nonnull (breakdown);
   return breakdown;
+}
+
+/* A new generate dialog on the window's breakdown, its reference owned by the caller. */
+static GtkWidget *
+generate_dialog (void)
+{
+  GtkWidget *dialog = sp_breakdown_generate_dialog_new (GTK_WINDOW (fixture.window),
+                                                        sp_window_get_preferences (fixture.window),
+                                                        the_breakdown ());
+
+  return g_object_ref_sink (dialog);
 }
 
 static gint64
@@ -245,7 +133,7 @@ undo (void)
 {
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "undo"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
-  spin (20);
+  sp_ui_spin (20);
 }
 
 /* The demo plan is broken down through the dialog if it is not yet; the tree then shows the
@@ -259,29 +147,21 @@ test_generate_and_tree (void)
   gint64 sum = 0, started;
   SpBreakdownRow *year;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   view = breakdown_view ();
   g_assert_nonnull (view);
   show_section (GTK_WIDGET (view));
-  resize (1024, 768);
+  sp_ui_fixture_resize (&fixture, 1024, 768);
   if (sp_breakdown_is_empty (the_breakdown ()))
     {
-      wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
-      screenshot (GTK_WIDGET (fixture.window), "breakdown-empty", 1024, 768);
+      sp_ui_shoot (&fixture, GTK_WIDGET (fixture.window), "breakdown-empty", 1024, 768);
     }
 
-  dialog = g_object_ref_sink (sp_breakdown_generate_dialog_new (GTK_WINDOW (fixture.window),
-                                                                sp_window_get_preferences (fixture.window),
-                                                                the_breakdown ()));
+  dialog = generate_dialog ();
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_frames (dialog, 0, 0);
-  screenshot (dialog, "breakdown-generate", gtk_widget_get_width (dialog),
-              gtk_widget_get_height (dialog));
+  sp_ui_shoot (&fixture, dialog, "breakdown-generate", 0, 0);
   started = g_get_monotonic_time ();
   g_assert_true (sp_breakdown_generate_dialog_generate (SP_BREAKDOWN_GENERATE_DIALOG (dialog),
                                                         NULL));
@@ -340,11 +220,8 @@ test_edit_and_undo (void)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   view = breakdown_view ();
   rows = sp_breakdown_view_get_rows (view);
@@ -380,7 +257,7 @@ test_edit_and_undo (void)
     GtkWidget *editable;
 
     show_section (GTK_WIDGET (view));
-    wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+    sp_ui_wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
     editable = find_editable (GTK_WIDGET (view), month);
     g_assert_nonnull (editable);
     gtk_widget_grab_focus (editable);
@@ -404,7 +281,7 @@ test_edit_and_undo (void)
     /* A rebuild right after leaving a cell waits, then happens. */
     sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_REGION);
     sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
-    spin (200);
+    sp_ui_spin (200);
     rows = sp_breakdown_view_get_rows (view);
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1 + 4 * 4);
     month = row_at (rows, 2);
@@ -428,11 +305,8 @@ test_refused (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) cells = NULL;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   view = breakdown_view ();
   rows = sp_breakdown_view_get_rows (view);
@@ -460,8 +334,8 @@ test_refused (void)
     g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, m), ==, months[m]);
   g_assert_cmpint (sp_breakdown_row_get_cell (month)->amount, ==, months[0]);
 
-  wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
-  screenshot (GTK_WIDGET (fixture.window), "breakdown-locked", 1024, 768);
+  sp_ui_wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+  sp_ui_screenshot (&fixture, GTK_WIDGET (fixture.window), "breakdown-locked", 1024, 768);
 
   for (guint m = 1; m < 12; m++)
     undo ();
@@ -479,11 +353,8 @@ test_matrix (void)
   g_autoptr(GError) error = NULL;
   gint64 team_month;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   matrix = breakdown_matrix ();
   g_assert_nonnull (matrix);
@@ -537,7 +408,7 @@ wait_for_focus (SpBreakdownView *view,
       editable = _sp_breakdown_view_get_target (view, position);
       if (has_focus (editable))
         break;
-      spin (20);
+      sp_ui_spin (20);
     }
   g_assert_true (has_focus (editable));
   g_assert_cmpuint (_sp_breakdown_view_get_cursor (view), ==, position);
@@ -566,17 +437,14 @@ test_keyboard (void)
   guint n;
   g_autofree char *text = NULL;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   view = breakdown_view ();
   show_section (GTK_WIDGET (view));
   sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
-  spin (200);
-  wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
+  sp_ui_spin (200);
+  sp_ui_wait_for_frames (GTK_WIDGET (fixture.window), 0, 0);
   rows = sp_breakdown_view_get_rows (view);
   n = g_list_model_get_n_items (rows);
   g_assert_cmpuint (n, ==, 1 + 4 * 4);
@@ -634,7 +502,7 @@ test_keyboard (void)
   g_assert_true (_sp_breakdown_view_commit_and_move (view, -1));
   editable = wait_for_focus (view, 2);
   _sp_breakdown_view_undo (view);
-  spin (20);
+  sp_ui_spin (20);
   g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
   g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 1), ==, next_before);
   g_assert_cmpint (sp_breakdown_row_get_cell (row_at (rows, 3))->amount, ==, next_before);
@@ -663,7 +531,7 @@ test_keyboard (void)
                    sp_money_apply_percent (year, 3000));
   wait_for_focus (view, 2);
   _sp_breakdown_view_undo (view);
-  spin (20);
+  sp_ui_spin (20);
   g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
   wait_for_focus (view, 2);
 
@@ -676,7 +544,7 @@ test_keyboard (void)
   wait_for_focus (view, 2);
   sp_breakdown_toast_dismiss (GTK_WIDGET (fixture.window));
   gtk_root_set_focus (GTK_ROOT (fixture.window), NULL);
-  spin (200);
+  sp_ui_spin (200);
 }
 
 static void
@@ -705,15 +573,10 @@ test_custom_weights (void)
   g_autoptr(GError) error = NULL;
   gint64 target = plan_target (), expected;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
-  dialog = g_object_ref_sink (sp_breakdown_generate_dialog_new (GTK_WINDOW (fixture.window),
-                                                                sp_window_get_preferences (fixture.window),
-                                                                the_breakdown ()));
+  dialog = generate_dialog ();
   generate = SP_BREAKDOWN_GENERATE_DIALOG (dialog);
   g_assert_null (sp_breakdown_generate_dialog_get_weight (generate, SP_BREAKDOWN_DIMENSION_TEAM,
                                                           0));
@@ -790,7 +653,7 @@ test_custom_weights (void)
   g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_TEAM, 0,
                                         SP_BREAKDOWN_PERIOD_MONTH, 0, &month, &error));
   g_assert_cmpint (month.weight_source, !=, SP_WEIGHT_SOURCE_CUSTOM);
-  spin (200);
+  sp_ui_spin (200);
 }
 
 static void
@@ -805,15 +668,12 @@ shoot_both (const char *variant,
 
   show_section (GTK_WIDGET (view));
   sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
-  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
-  screenshot (GTK_WIDGET (fixture.window), tree, width, height);
+  sp_ui_shoot (&fixture, GTK_WIDGET (fixture.window), tree, width, height);
   sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_REGION);
-  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
-  screenshot (GTK_WIDGET (fixture.window), regions, width, height);
+  sp_ui_shoot (&fixture, GTK_WIDGET (fixture.window), regions, width, height);
   sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
   show_section (GTK_WIDGET (breakdown_matrix ()));
-  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
-  screenshot (GTK_WIDGET (fixture.window), matrix, width, height);
+  sp_ui_shoot (&fixture, GTK_WIDGET (fixture.window), matrix, width, height);
 }
 
 /* The generate dialog, with the months' custom weights open. */
@@ -823,17 +683,14 @@ shoot_dialog (const char *variant)
   g_autoptr(GtkWidget) dialog = NULL;
   g_autofree char *name = g_strdup_printf ("breakdown-generate-custom%s", variant);
 
-  dialog = g_object_ref_sink (sp_breakdown_generate_dialog_new (GTK_WINDOW (fixture.window),
-                                                                sp_window_get_preferences (fixture.window),
-                                                                the_breakdown ()));
+  dialog = generate_dialog ();
   g_assert_true (sp_breakdown_generate_dialog_set_source (SP_BREAKDOWN_GENERATE_DIALOG (dialog),
                                                           SP_BREAKDOWN_DIMENSION_TEAM,
                                                           SP_WEIGHT_SOURCE_CUSTOM));
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_frames (dialog, 0, 0);
-  screenshot (dialog, name, gtk_widget_get_width (dialog), gtk_widget_get_height (dialog));
+  sp_ui_shoot (&fixture, dialog, name, 0, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (50);
+  sp_ui_spin (50);
 }
 
 static void
@@ -842,17 +699,14 @@ test_screenshots (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkWidget *window;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   window = GTK_WIDGET (fixture.window);
   sp_breakdown_toast_dismiss (window);
-  resize (1280, 800);
+  sp_ui_fixture_resize (&fixture, 1280, 800);
   shoot_both ("", 1280, 800);
-  resize (1024, 768);
+  sp_ui_fixture_resize (&fixture, 1024, 768);
   shoot_both ("", 1024, 768);
 
   /* Reps under their regions' names, and a month opened on its weeks. */
@@ -862,13 +716,11 @@ test_screenshots (void)
 
     show_section (GTK_WIDGET (view));
     sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_REP);
-    wait_for_frames (window, 1024, 768);
-    screenshot (window, "breakdown-reps", 1024, 768);
+    sp_ui_shoot (&fixture, window, "breakdown-reps", 1024, 768);
     sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
     month = g_list_model_get_item (sp_breakdown_view_get_rows (view), 2);
     gtk_tree_list_row_set_expanded (month, TRUE);
-    wait_for_frames (window, 1024, 768);
-    screenshot (window, "breakdown-weeks", 1024, 768);
+    sp_ui_shoot (&fixture, window, "breakdown-weeks", 1024, 768);
     gtk_tree_list_row_set_expanded (month, FALSE);
   }
 
@@ -878,12 +730,10 @@ test_screenshots (void)
 
     show_section (GTK_WIDGET (view));
     sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_PRODUCT);
-    wait_for_frames (window, 1024, 768);
-    screenshot (window, "breakdown-products", 1024, 768);
+    sp_ui_shoot (&fixture, window, "breakdown-products", 1024, 768);
     sp_breakdown_matrix_set_dimension (breakdown_matrix (), SP_BREAKDOWN_DIMENSION_CUSTOMER_TYPE);
     show_section (GTK_WIDGET (breakdown_matrix ()));
-    wait_for_frames (window, 1024, 768);
-    screenshot (window, "breakdown-matrix-customer-types", 1024, 768);
+    sp_ui_shoot (&fixture, window, "breakdown-matrix-customer-types", 1024, 768);
     sp_breakdown_matrix_set_dimension (breakdown_matrix (), SP_BREAKDOWN_DIMENSION_REGION);
     sp_breakdown_view_set_dimension (view, SP_BREAKDOWN_DIMENSION_TEAM);
   }
@@ -893,7 +743,7 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
-  resize (1024, 768);
+  sp_ui_fixture_resize (&fixture, 1024, 768);
   shoot_both ("-presentation", 1024, 768);
   /* The dialogs last: once a dialog with spin buttons was up, the window no longer paints
    * after a change of mode under Xvfb (no window manager). */
@@ -906,83 +756,17 @@ test_screenshots (void)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  GDate today;
-
-  fixture.dir = g_dir_make_tmp ("sp-bd-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture.dir, "workspace.db", NULL);
-  fixture.store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 15, G_DATE_SEPTEMBER, 2026);
-  sp_demo_generate (fixture.store, SP_DEMO_SIZE_DEMO, SP_DEMO_DEFAULT_SEED, &today,
-                    NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  fixture.app = sp_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture.app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_application_register (G_APPLICATION (fixture.app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  fixture.window = sp_window_new (fixture.app, fixture.store);
+  sp_ui_fixture_open (&fixture, "sp-bd-ui-XXXXXX", TRUE);
   gtk_window_present (GTK_WINDOW (fixture.window));
-}
-
-static void
-teardown (void)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  spin (50);
-  g_clear_object (&fixture.app);
-  g_clear_object (&fixture.store);
-  remove_tree (fixture.dir);
-  g_free (fixture.dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SP_TEST_LOCALEDIR");
-  int status;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-
-  fixture.have_display = (g_getenv ("DISPLAY") || g_getenv ("WAYLAND_DISPLAY"))
-                         && gtk_init_check ();
-  fixture.suffix = g_getenv ("SP_SCREENSHOT_SUFFIX") ? g_getenv ("SP_SCREENSHOT_SUFFIX") : "";
-  fixture.shots = g_strdup (g_getenv ("SP_SCREENSHOT_DIR"));
-  if (fixture.shots == NULL)
-    fixture.shots = g_build_filename (g_get_tmp_dir (), "sp-screenshots", NULL);
-  g_mkdir_with_parents (fixture.shots, 0755);
+  sp_ui_test_init (&fixture, &argc, &argv);
 
   /* In this order: each starts from where the one before left the breakdown. */
   g_test_add_func ("/breakdown-ui/generate-and-tree", test_generate_and_tree);
@@ -993,12 +777,5 @@ main (int   argc,
   g_test_add_func ("/breakdown-ui/custom-weights", test_custom_weights);
   g_test_add_func ("/breakdown-ui/screenshots", test_screenshots);
 
-  if (fixture.have_display)
-    setup ();
-  status = g_test_run ();
-  if (fixture.have_display)
-    teardown ();
-  g_free (fixture.shots);
-
-  return status;
+  return sp_ui_test_run (&fixture, setup);
 }

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -26,73 +25,19 @@
 #include "sp-opportunity-dialog.h"
 #include "sp-window.h"
 
-static struct
-{
-  gboolean       have_display;
-  char          *dir;
-  char          *shots;
-  const char    *suffix;      /* "" or "-zh_CN" (SP_SCREENSHOT_SUFFIX) */
-  SpStore       *store;
-  SpApplication *app;
-  SpWindow      *window;
-  GDate          today;
-} fixture;
+#include "sp-ui-test-utils.h"
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-after_paint_cb (guint *painted)
-{
-  (*painted)++;
-}
+static SpUiFixture fixture;
 
 static void
 wait_for_frames (GtkWidget *widget,
                  int        width,
                  int        height)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  guint painted = 0;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    spin (10);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  while (width > 0
-         && (ABS (gtk_widget_get_width (widget) - width) > 16
-             || ABS (gtk_widget_get_height (widget) - height) > 16)
-         && g_get_monotonic_time () < deadline)
-    spin (10);
+  sp_ui_wait_for_size (widget, width, height, 20 * G_USEC_PER_SEC);
   /* The pages must fit the smallest projector screen, presentation fonts included. */
-  if (width > 0 && (ABS (gtk_widget_get_width (widget) - width) > 16
-                    || ABS (gtk_widget_get_height (widget) - height) > 16))
-    g_error ("the window is %dx%d, not %dx%d", gtk_widget_get_width (widget),
-             gtk_widget_get_height (widget), width, height);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  while (painted < 3 && g_get_monotonic_time () < deadline)
-    {
-      gtk_widget_queue_draw (widget);
-      spin (20);
-    }
-  g_signal_handler_disconnect (clock, handler);
+  sp_ui_check_size (widget, width, height);
+  sp_ui_wait_for_paint (widget);
 }
 
 static void
@@ -100,61 +45,23 @@ screenshot (const char *name,
             int         shot_width,
             int         shot_height)
 {
-  GtkWidget *widget = GTK_WIDGET (fixture.window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkTexture) texture = sp_ui_render (GTK_WIDGET (fixture.window));
+  g_autofree char *file = g_strdup_printf ("%s-%dx%d.png", name, shot_width, shot_height);
 
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        spin (10);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%dx%d.png", name, shot_width, shot_height);
-  path = g_build_filename (fixture.shots, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s (%dx%d)", path, width, height);
-}
-
-/* The page of @view: the window's view stack holds it under that name. */
-static GtkWidget *
-find_page (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_page (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  g_free (sp_ui_save_png (&fixture, texture, file));
 }
 
 static SpDashboardPage *
 dashboard (void)
 {
-  return SP_DASHBOARD_PAGE (find_page (GTK_WIDGET (fixture.window), SP_TYPE_DASHBOARD_PAGE));
+  return SP_DASHBOARD_PAGE (sp_ui_find_widget (GTK_WIDGET (fixture.window),
+                                               SP_TYPE_DASHBOARD_PAGE));
 }
 
 static SpFunnelPage *
 funnel (void)
 {
-  return SP_FUNNEL_PAGE (find_page (GTK_WIDGET (fixture.window), SP_TYPE_FUNNEL_PAGE));
+  return SP_FUNNEL_PAGE (sp_ui_find_widget (GTK_WIDGET (fixture.window), SP_TYPE_FUNNEL_PAGE));
 }
 
 static void
@@ -167,11 +74,8 @@ resize (int width,
 
 #define SKIP_WITHOUT_DISPLAY() \
   G_STMT_START { \
-    if (!fixture.have_display) \
-      { \
-        g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)"); \
-        return; \
-      } \
+    if (sp_ui_test_skip_no_display (&fixture)) \
+      return; \
   } G_STMT_END
 
 static void
@@ -642,7 +546,7 @@ shoot_views (const char *variant,
       /* The page is on screen: the window did not fold to its sidebar for lack of room. */
       g_assert_true (gtk_widget_get_mapped (page));
       adjustment = gtk_scrolled_window_get_vadjustment (
-        GTK_SCROLLED_WINDOW (find_page (page, GTK_TYPE_SCROLLED_WINDOW)));
+        GTK_SCROLLED_WINDOW (sp_ui_find_widget (page, GTK_TYPE_SCROLLED_WINDOW)));
       gtk_adjustment_set_value (adjustment, 0);
       wait_for_frames (GTK_WIDGET (fixture.window), width, height);
       screenshot (name, width, height);
@@ -697,28 +601,7 @@ test_screenshots (void)
 static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture.dir = g_dir_make_tmp ("sp-charts-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture.dir, "workspace.db", NULL);
-  fixture.store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_date_clear (&fixture.today, 1);
-  g_date_set_dmy (&fixture.today, 15, G_DATE_SEPTEMBER, 2026);
-  sp_demo_generate (fixture.store, SP_DEMO_SIZE_DEMO, SP_DEMO_DEFAULT_SEED, &fixture.today,
-                    NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  fixture.app = sp_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture.app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_application_register (G_APPLICATION (fixture.app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  fixture.window = sp_window_new (fixture.app, fixture.store);
+  sp_ui_fixture_open (&fixture, "sp-charts-ui-XXXXXX", TRUE);
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture.window));
   /* The demo's "today", so that this month has data and the pictures stay the same. */
@@ -726,55 +609,11 @@ setup (void)
   sp_period_filter_set_today (sp_funnel_page_get_filter (funnel ()), &fixture.today);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-teardown (void)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  spin (50);
-  g_clear_object (&fixture.app);
-  g_clear_object (&fixture.store);
-  remove_tree (fixture.dir);
-  g_free (fixture.dir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SP_TEST_LOCALEDIR");
-  int status;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-
-  fixture.have_display = (g_getenv ("DISPLAY") || g_getenv ("WAYLAND_DISPLAY"))
-                         && gtk_init_check ();
-  fixture.shots = g_strdup (g_getenv ("SP_SCREENSHOT_DIR"));
-  if (fixture.shots == NULL)
-    fixture.shots = g_build_filename (g_get_tmp_dir (), "sp-screenshots", NULL);
-  g_mkdir_with_parents (fixture.shots, 0755);
-  fixture.suffix = g_getenv ("SP_SCREENSHOT_SUFFIX") ? g_getenv ("SP_SCREENSHOT_SUFFIX") : "";
+  sp_ui_test_init (&fixture, &argc, &argv);
 
   if (fixture.suffix[0] == '\0')
     {
@@ -786,12 +625,5 @@ main (int   argc,
     }
   g_test_add_func ("/ui/charts/screenshots", test_screenshots);
 
-  if (fixture.have_display)
-    setup ();
-  status = g_test_run ();
-  if (fixture.have_display)
-    teardown ();
-  g_free (fixture.shots);
-
-  return status;
+  return sp_ui_test_run (&fixture, setup);
 }

@@ -9,11 +9,9 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "sp-model.h"
 
@@ -21,16 +19,9 @@
 #include "sp-history-import-dialog.h"
 #include "sp-window.h"
 
-static struct
-{
-  gboolean       have_display;
-  char          *dir;
-  char          *shots;
-  const char    *suffix;
-  SpStore       *store;
-  SpApplication *app;
-  SpWindow      *window;
-} fixture;
+#include "sp-ui-test-utils.h"
+
+static SpUiFixture fixture;
 
 /* UTF-8 with a BOM; the fifth column's header is not one the importer knows. */
 static const char orders_csv[] =
@@ -40,53 +31,11 @@ static const char orders_csv[] =
   "2025-03-10,abc,华东,张伟,A100\r\n"
   "2025-03-20,500,华东,王芳,A100\r\n";
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-after_paint_cb (guint *painted)
-{
-  (*painted)++;
-}
-
 /* Waits until @widget is mapped and has painted a few frames, so that layout has settled. */
 static void
 wait_for_frames (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  guint painted = 0;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    spin (10);
-  g_assert_true (gtk_widget_get_mapped (widget));
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  while (painted < 3 && g_get_monotonic_time () < deadline)
-    {
-      gtk_widget_queue_draw (widget);
-      spin (20);
-    }
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (painted, >=, 3);
+  sp_ui_wait_for_frames (widget, 0, 0);
 }
 
 /* Renders @widget (a toplevel) into shots/history-import-<name><suffix>.png. */
@@ -94,30 +43,10 @@ static void
 screenshot (GtkWidget  *widget,
             const char *name)
 {
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkTexture) texture = sp_ui_render (widget);
+  g_autofree char *file = g_strdup_printf ("history-import-%s%s.png", name, fixture.suffix);
 
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        spin (10);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("history-import-%s%s.png", name, fixture.suffix);
-  path = g_build_filename (fixture.shots, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  g_free (sp_ui_save_png (&fixture, texture, file));
 }
 
 static gpointer
@@ -202,7 +131,7 @@ wait_idle (GtkWidget *dialog)
 
   while (sp_history_import_dialog_get_busy (SP_HISTORY_IMPORT_DIALOG (dialog))
          && g_get_monotonic_time () < deadline)
-    spin (10);
+    sp_ui_spin (10);
   g_assert_false (sp_history_import_dialog_get_busy (SP_HISTORY_IMPORT_DIALOG (dialog)));
 }
 
@@ -263,11 +192,8 @@ test_preview_commit_undo (void)
   AdwComboRow *product_row = NULL;
   AdwStyleManager *style = adw_style_manager_get_default ();
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   g_assert_cmpint (year_total (2025), ==, 0);
   file = write_file ("orders.csv", orders_csv, -1);
@@ -334,7 +260,7 @@ test_preview_commit_undo (void)
   /* The good rows go in as one undo step; the dialog closes. */
   g_assert_true (gtk_widget_activate_action (dialog, "history.import", NULL));
   while (dialog != NULL)
-    spin (10);
+    sp_ui_spin (10);
   g_assert_cmpint (year_total (2025), ==, 250050);
   g_assert_true (sp_store_can_undo (fixture.store));
   g_assert_cmpstr (sp_store_get_undo_label (fixture.store), ==, _("Import order history"));
@@ -353,11 +279,8 @@ test_missing_columns (void)
   g_autoptr(GFile) file = NULL;
   GtkWidget *dialog;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   file = write_file ("notes.csv", "日期,备注\n2025-01-15,hello\n", -1);
   dialog = open_dialog ();
@@ -391,7 +314,7 @@ static void
 test_large_file_stop (void)
 {
   const char *rows_env = g_getenv ("SP_TEST_HISTORY_ROWS");
-  guint rows = rows_env ? (guint) g_ascii_strtoull (rows_env, NULL, 10) : 200000;
+  guint rows = rows_env ? (guint) g_ascii_strtoull (rows_env, NULL, 10) : 400000;
   g_autoptr(GString) csv = g_string_new ("date,amount,region,rep,product\n");
   g_autoptr(GFile) file = NULL;
   GtkWidget *dialog;
@@ -399,11 +322,8 @@ test_large_file_stop (void)
   gint64 started;
   guint source;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   for (guint i = 0; i < rows; i++)
     g_string_append_printf (csv, "2025-%02u-%02u,%u.%02u,R%u,Rep %u,P%u\n", i % 12 + 1,
@@ -416,7 +336,7 @@ test_large_file_stop (void)
   source = g_timeout_add (10, tick_cb, times);
   sp_history_import_dialog_load_file (SP_HISTORY_IMPORT_DIALOG (dialog), file);
   /* Let it read a while; the bar moves on. */
-  spin (300);
+  sp_ui_spin (100);
   if (sp_history_import_dialog_get_busy (SP_HISTORY_IMPORT_DIALOG (dialog)))
     {
       wait_for_frames (dialog);
@@ -438,7 +358,7 @@ test_large_file_stop (void)
       times[1] = 0;
       g_assert_true (gtk_widget_activate_action (dialog, "history.import", NULL));
       while (dialog != NULL)
-        spin (10);
+        sp_ui_spin (10);
       g_test_message ("%u rows imported in %.1f s; longest main loop gap %.0f ms", rows,
                       (g_get_monotonic_time () - started) / 1e6, times[1] / 1e3);
       g_assert_false (sp_store_can_undo (fixture.store));
@@ -466,87 +386,20 @@ test_large_file_stop (void)
 static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture.dir = g_dir_make_tmp ("sp-hist-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture.dir, "workspace.db", NULL);
-  fixture.store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-
-  fixture.app = sp_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture.app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_application_register (G_APPLICATION (fixture.app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  fixture.window = sp_window_new (fixture.app, fixture.store);
+  sp_ui_fixture_open (&fixture, "sp-hist-ui-XXXXXX", FALSE);
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture.window));
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-teardown (void)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  spin (50);
-  g_clear_object (&fixture.app);
-  g_clear_object (&fixture.store);
-  remove_tree (fixture.dir);
-  g_free (fixture.dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SP_TEST_LOCALEDIR");
-  int status;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-
-  fixture.have_display = (g_getenv ("DISPLAY") || g_getenv ("WAYLAND_DISPLAY"))
-                         && gtk_init_check ();
-  fixture.suffix = g_getenv ("SP_SCREENSHOT_SUFFIX") ? g_getenv ("SP_SCREENSHOT_SUFFIX") : "";
-  fixture.shots = g_strdup (g_getenv ("SP_SCREENSHOT_DIR"));
-  if (fixture.shots == NULL)
-    fixture.shots = g_build_filename (g_get_tmp_dir (), "sp-screenshots", NULL);
-  g_mkdir_with_parents (fixture.shots, 0755);
+  sp_ui_test_init (&fixture, &argc, &argv);
 
   g_test_add_func ("/ui/history-import/preview-commit-undo", test_preview_commit_undo);
   g_test_add_func ("/ui/history-import/missing-columns", test_missing_columns);
   g_test_add_func ("/ui/history-import/large-file-stop", test_large_file_stop);
 
-  if (fixture.have_display)
-    setup ();
-  status = g_test_run ();
-  if (fixture.have_display)
-    teardown ();
-  g_free (fixture.shots);
-
-  return status;
+  return sp_ui_test_run (&fixture, setup);
 }

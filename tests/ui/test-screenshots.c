@@ -8,11 +8,7 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
-
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "sp-model.h"
 
@@ -27,83 +23,25 @@
 #include "sp-workload-page.h"
 #include "sp-worklog-page.h"
 
+#include "sp-ui-test-utils.h"
+#include "test-screenshots-private.h"
+
 static const char * const views[] = {
   "targets", "worklog", "workload", "funnel", "dashboard", "meetings",
 };
 
-static struct
-{
-  gboolean       have_display;
-  char          *dir;
-  char          *shots;       /* where the PNGs go */
-  const char    *suffix;      /* "", "-zh_CN", "-hc" */
-  SpStore       *store;
-  SpApplication *app;
-  SpWindow      *window;
-} fixture;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-after_paint_cb (guint *painted)
-{
-  (*painted)++;
-}
+SpUiFixture fixture;
 
 /* Waits until @widget is mapped at @width x @height (0: any size) and has painted a few
  * frames since, so that layout, style and fonts have settled. */
-static void
+void
 wait_for_frames (GtkWidget *widget,
                  int        width,
                  int        height)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  guint painted = 0;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    spin (10);
-  g_assert_true (gtk_widget_get_mapped (widget));
-
-  /* Without a window manager, client-side decorations keep a few pixels of the size for
-   * their resize borders: the widget ends up a little smaller than asked. */
-  while (width > 0
-         && (ABS (gtk_widget_get_width (widget) - width) > 16
-             || ABS (gtk_widget_get_height (widget) - height) > 16)
-         && g_get_monotonic_time () < deadline)
-    spin (10);
-  if (width > 0 && (ABS (gtk_widget_get_width (widget) - width) > 16
-                    || ABS (gtk_widget_get_height (widget) - height) > 16))
-    g_error ("the window is %dx%d, not %dx%d", gtk_widget_get_width (widget),
-             gtk_widget_get_height (widget), width, height);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  while (painted < 3 && g_get_monotonic_time () < deadline)
-    {
-      gtk_widget_queue_draw (widget);
-      spin (20);
-    }
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (painted, >=, 3);
+  sp_ui_wait_for_size (widget, width, height, 20 * G_USEC_PER_SEC);
+  sp_ui_check_size (widget, width, height);
+  g_assert_cmpuint (sp_ui_wait_for_paint (widget), >=, 3);
 }
 
 /* The share of the most common pixel value, 0..1. */
@@ -134,42 +72,18 @@ dominant_share (GdkTexture *texture)
 /* Renders @widget (a toplevel) as it is on screen into
  * shots/<name>-<shot_width>x<shot_height><suffix>.png (the size asked of the window); fails
  * if the picture is blank. */
-static void
+void
 screenshot (GtkWidget  *widget,
             const char *name,
             int         shot_width,
             int         shot_height)
 {
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  double share;
+  g_autoptr(GdkTexture) texture = sp_ui_render (widget);
+  g_autofree char *file = g_strdup_printf ("%s-%dx%d%s.png", name, shot_width, shot_height,
+                                           fixture.suffix);
+  g_autofree char *path = sp_ui_save_png (&fixture, texture, file);
+  double share = dominant_share (texture);
 
-  /* The paintable is empty while a relayout is pending (a progress bar moving, say): try
-   * again after the next frames. */
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        spin (10);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  file = g_strdup_printf ("%s-%dx%d%s.png", name, shot_width, shot_height, fixture.suffix);
-  path = g_build_filename (fixture.shots, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-
-  share = dominant_share (texture);
   if (share > 0.99)
     g_error ("%s is blank: %.1f%% of its pixels have one colour", path, share * 100.0);
 }
@@ -204,11 +118,8 @@ test_views (void)
   const char *sizes_env = g_getenv ("SP_SCREENSHOT_SIZES");
   g_auto(GStrv) sizes = g_strsplit (sizes_env ? sizes_env : "1280x800,1024x768", ",", -1);
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   for (guint s = 0; sizes[s] != NULL; s++)
     {
@@ -231,11 +142,8 @@ test_styles (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkWidget *window = GTK_WIDGET (fixture.window);
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   resize (1024, 768);
   show_view ("targets");
@@ -276,11 +184,8 @@ test_preferences_window (void)
 {
   GtkWindow *prefs;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   prefs = sp_preferences_window_new (sp_window_get_preferences (fixture.window));
   gtk_window_set_transient_for (prefs, GTK_WINDOW (fixture.window));
@@ -294,22 +199,6 @@ test_preferences_window (void)
   gtk_window_destroy (prefs);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static void
 test_dialogs (void)
 {
@@ -317,11 +206,8 @@ test_dialogs (void)
   GtkWindow *shortcuts;
   GtkWindow *about;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   dialog = sp_new_plan_dialog_new (GTK_WINDOW (fixture.window),
                                    sp_window_get_preferences (fixture.window));
@@ -331,7 +217,7 @@ test_dialogs (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "shortcuts", NULL);
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = sp_ui_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   wait_for_frames (GTK_WIDGET (shortcuts), 0, 0);
   screenshot (GTK_WIDGET (shortcuts), "shortcuts", gtk_widget_get_width (GTK_WIDGET (shortcuts)),
@@ -339,7 +225,7 @@ test_dialogs (void)
   gtk_window_destroy (shortcuts);
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "about", NULL);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = sp_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   wait_for_frames (GTK_WIDGET (about), 0, 0);
   screenshot (GTK_WIDGET (about), "about", gtk_widget_get_width (GTK_WIDGET (about)),
@@ -348,248 +234,10 @@ test_dialogs (void)
 }
 
 static void
-changed_cb (gboolean *changed)
-{
-  *changed = TRUE;
-}
-
-/* Runs @action (which starts one of the window's workers) and waits for the worker to
- * finish: it ends with SpStore::changed. */
-static void
-run_and_wait_for_changed (SpStore  *store,
-                          void    (*action) (gpointer data),
-                          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  gboolean changed = FALSE;
-  gulong handler;
-
-  handler = g_signal_connect_swapped (store, "changed", G_CALLBACK (changed_cb), &changed);
-  action (data);
-  while (!changed && g_get_monotonic_time () < deadline)
-    spin (20);
-  g_signal_handler_disconnect (store, handler);
-  g_assert_true (changed);
-}
-
-static guint
-count_items (GListModel *model)
-{
-  g_autoptr(GListModel) owned = model;
-
-  g_assert_nonnull (owned);
-  return g_list_model_get_n_items (owned);
-}
-
-typedef struct
-{
-  SpWindow *window;
-  GDate     today;
-} FillDemo;
-
-static void
-fill_demo (gpointer data)
-{
-  FillDemo *fill = data;
-
-  sp_window_fill_demo (fill->window, &fill->today);
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fill->window), "import"));
-}
-
-static void
-test_fill_demo (void)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(SpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  FillDemo fill;
-
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
-
-  path = g_build_filename (fixture.dir, "first-run.db", NULL);
-  store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_items (sp_rep_list (store, 0, NULL)), ==, 0);
-
-  fill.window = sp_window_new (fixture.app, store);
-  g_date_clear (&fill.today, 1);
-  g_date_set_dmy (&fill.today, 15, G_DATE_SEPTEMBER, 2026);
-  gtk_window_set_default_size (GTK_WINDOW (fill.window), 1024, 768);
-  gtk_window_present (GTK_WINDOW (fill.window));
-  wait_for_frames (GTK_WIDGET (fill.window), 1024, 768);
-
-  /* What the window shows while a worker runs. */
-  _sp_window_set_busy (fill.window, "Importing “Sales Plan 2026-09-15.salesplan”…");
-  _sp_window_set_progress (fill.window, 0.4);
-  wait_for_frames (GTK_WIDGET (fill.window), 1024, 768);
-  screenshot (GTK_WIDGET (fill.window), "busy", 1024, 768);
-  _sp_window_set_busy (fill.window, NULL);
-
-  run_and_wait_for_changed (store, fill_demo, &fill);
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fill.window), "import"));
-  g_assert_cmpuint (count_items (sp_rep_list (store, 0, NULL)), >, 0);
-  g_assert_cmpuint (count_items (sp_plan_list (store, NULL)), >, 0);
-  wait_for_frames (GTK_WIDGET (fill.window), 1024, 768);
-  screenshot (GTK_WIDGET (fill.window), "demo-ready", 1024, 768);
-
-  gtk_window_destroy (GTK_WINDOW (fill.window));
-}
-
-/* Closing the window while the demo is generated cancels it; the window goes away once the
- * worker is done, without touching its disposed widgets. */
-static void
-test_close_while_filling (void)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(SpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  SpWindow *window;
-  GDate today;
-
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
-
-  path = g_build_filename (fixture.dir, "closed-early.db", NULL);
-  store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-
-  window = sp_window_new (fixture.app, store);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_present (GTK_WINDOW (window));
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 15, G_DATE_SEPTEMBER, 2026);
-  sp_window_fill_demo (window, &today);
-  gtk_window_close (GTK_WINDOW (window));
-
-  while (window != NULL && g_get_monotonic_time () < deadline)
-    spin (20);
-  g_assert_null (window);
-}
-
-static void
-import_file (gpointer data)
-{
-  g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo-import",
-                                  g_variant_new_string (data));
-}
-
-/* win.undo-import imports a file (a backup) through the window's worker. */
-static void
-test_import (void)
-{
-  g_autofree char *copy = NULL;
-  g_autoptr(GError) error = NULL;
-  guint plans;
-
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
-
-  copy = g_build_filename (fixture.dir, "copy" SP_STORE_FILE_SUFFIX, NULL);
-  g_assert_true (sp_store_export (fixture.store, copy, &error));
-  g_assert_no_error (error);
-
-  plans = count_items (sp_plan_list (fixture.store, NULL));
-  g_assert_cmpint (sp_plan_add (fixture.store, 2031, "Test team", 100000, &error), >, 0);
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_items (sp_plan_list (fixture.store, NULL)), ==, plans + 1);
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "undo"));
-
-  run_and_wait_for_changed (fixture.store, import_file, copy);
-  g_assert_cmpuint (count_items (sp_plan_list (fixture.store, NULL)), ==, plans);
-  /* An import clears the undo history. */
-  g_assert_false (sp_store_can_undo (fixture.store));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "undo"));
-}
-
-/* A file that is not a workspace gets a dialog, and is left exactly as it was. */
-static void
-test_open_error (void)
-{
-  static const char garbage[] = "This is not a Sales Planner workspace.\n";
-  g_autofree char *path = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *dialog;
-  gsize length;
-
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
-
-  path = g_build_filename (fixture.dir, "notes.salesplan", NULL);
-  g_assert_true (g_file_set_contents (path, garbage, -1, &error));
-
-  sp_application_open_workspace (fixture.app, path);
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-  g_assert_nonnull (dialog);
-  wait_for_frames (GTK_WIDGET (dialog), 0, 0);
-  screenshot (GTK_WIDGET (dialog), "open-error", gtk_widget_get_width (GTK_WIDGET (dialog)),
-              gtk_widget_get_height (GTK_WIDGET (dialog)));
-  gtk_window_destroy (dialog);
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_cmpmem (contents, length, garbage, strlen (garbage));
-}
-
-static void
-test_empty_workspace (void)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(SpStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  SpWindow *window;
-
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
-
-  path = g_build_filename (fixture.dir, "empty.db", NULL);
-  store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-
-  window = sp_window_new (fixture.app, store);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
-  gtk_window_present (GTK_WINDOW (window));
-  g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
-                                  g_variant_new_string ("targets"));
-  wait_for_frames (GTK_WIDGET (window), 1024, 768);
-  screenshot (GTK_WIDGET (window), "targets-empty", 1024, 768);
-  for (guint i = 0; i < 2; i++)
-    {
-      const char *view = i == 0 ? "worklog" : "workload";
-      g_autofree char *name = g_strdup_printf ("%s-empty", view);
-
-      g_action_group_activate_action (G_ACTION_GROUP (window), "show-view",
-                                      g_variant_new_string (view));
-      wait_for_frames (GTK_WIDGET (window), 1024, 768);
-      screenshot (GTK_WIDGET (window), name, 1024, 768);
-    }
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
 test_show_view (void)
 {
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     show_view (views[i]);
@@ -615,11 +263,8 @@ assert_accel (const char *action,
 static void
 test_accels (void)
 {
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
@@ -677,12 +322,12 @@ type_and_leave (GtkWidget  *widget,
                 GtkWidget  *next)
 {
   gtk_widget_grab_focus (widget);
-  spin (20);
+  sp_ui_spin (20);
   g_assert_true (gtk_widget_has_focus (widget) || gtk_widget_is_focus (widget)
                  || gtk_widget_get_focus_child (widget) != NULL);
   gtk_editable_set_text (GTK_EDITABLE (widget), text);
   gtk_widget_grab_focus (next);
-  spin (20);
+  sp_ui_spin (20);
 }
 
 /* Typing a count and leaving the field saves it; Ctrl+Z (win.undo) takes it back. */
@@ -693,11 +338,8 @@ test_worklog_edit (void)
   GtkWidget *prospects, *appointments;
   gint64 rep_id, before;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   resize (1280, 800);
   show_view ("worklog");
@@ -734,7 +376,7 @@ test_worklog_edit (void)
   g_assert_cmpstr (sp_worklog_page_get_error_text (page), ==, "");
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
-  spin (20);
+  sp_ui_spin (20);
   g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_PROSPECTS), ==, before);
   {
     g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, before);
@@ -769,11 +411,8 @@ test_worklog_invalid (void)
   gboolean could_undo;
   gint64 rep_id, before;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   resize (1280, 800);
   show_view ("worklog");
@@ -801,7 +440,7 @@ test_worklog_invalid (void)
   g_assert_cmpstr (sp_worklog_page_get_error_text (page), ==, "");
   g_assert_false (gtk_widget_has_css_class (prospects, "error"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
-  spin (20);
+  sp_ui_spin (20);
   g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_PROSPECTS), ==, before);
 }
 
@@ -816,11 +455,8 @@ test_worklog_team (void)
   gint64 rep_id, before;
   GDate day;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   demo_day (&day);
   resize (1280, 800);
@@ -858,7 +494,7 @@ test_worklog_team (void)
   gtk_widget_grab_focus (cell);
   gtk_editable_set_text (GTK_EDITABLE (cell), "9");
   g_signal_emit_by_name (cell, "activate");
-  spin (20);
+  sp_ui_spin (20);
   g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_ORDERS), ==, 9);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture.window)), next)
                  || gtk_root_get_focus (GTK_ROOT (fixture.window)) == next);
@@ -877,7 +513,7 @@ test_worklog_team (void)
   screenshot (GTK_WIDGET (fixture.window), "worklog-team", 1024, 768);
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
-  spin (20);
+  sp_ui_spin (20);
   g_assert_cmpint (stored_value (rep_id, SP_WORKLOG_FIELD_ORDERS), ==, before);
   g_assert_cmpint (before, !=, 9);
   sp_worklog_page_show_team (page, FALSE);
@@ -890,11 +526,8 @@ test_workload_what_if (void)
   SpWorkloadPage *page;
   g_autofree char *result = NULL;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   show_view ("workload");
   page = workload_page ();
@@ -929,11 +562,8 @@ test_worklog_styles (void)
   GtkWidget *window = GTK_WIDGET (fixture.window);
   const char * const pages[] = { "worklog", "workload" };
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   resize (1024, 768);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -965,94 +595,26 @@ test_worklog_styles (void)
 static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  GDate today, log_day;
+  GDate log_day;
 
-  fixture.dir = g_dir_make_tmp ("sp-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture.dir, "workspace.db", NULL);
-
-  fixture.store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-  /* A fixed day, so that the pictures only change when the code does. */
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 15, G_DATE_SEPTEMBER, 2026);
-  sp_demo_generate (fixture.store, SP_DEMO_SIZE_DEMO, SP_DEMO_DEFAULT_SEED, &today,
-                    NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  fixture.app = sp_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture.app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_application_register (G_APPLICATION (fixture.app), NULL, &error);
-  g_assert_no_error (error);
-
-  /* Pictures of the end state, not of a transition halfway. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  fixture.window = sp_window_new (fixture.app, fixture.store);
+  sp_ui_fixture_open (&fixture, "sp-ui-XXXXXX", TRUE);
   /* The day before: the demo's reps have logged it, so the form is filled in. */
   demo_day (&log_day);
   sp_worklog_page_set_day (worklog_page (), &log_day);
-  sp_workload_page_set_today (workload_page (), &today);
+  sp_workload_page_set_today (workload_page (), &fixture.today);
   /* The charts show the demo's month, not the machine's. */
   sp_period_filter_set_today (sp_dashboard_page_get_filter (SP_DASHBOARD_PAGE (
-      adw_view_stack_get_child_by_name (fixture.window->stack, "dashboard"))), &today);
+      adw_view_stack_get_child_by_name (fixture.window->stack, "dashboard"))), &fixture.today);
   sp_period_filter_set_today (sp_funnel_page_get_filter (SP_FUNNEL_PAGE (
-      adw_view_stack_get_child_by_name (fixture.window->stack, "funnel"))), &today);
+      adw_view_stack_get_child_by_name (fixture.window->stack, "funnel"))), &fixture.today);
   gtk_window_present (GTK_WINDOW (fixture.window));
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-teardown (void)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  spin (50);
-  g_clear_object (&fixture.app);
-  g_clear_object (&fixture.store);
-  remove_tree (fixture.dir);
-  g_free (fixture.dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SP_TEST_LOCALEDIR");
-  int status;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-
-  fixture.have_display = (g_getenv ("DISPLAY") || g_getenv ("WAYLAND_DISPLAY"))
-                         && gtk_init_check ();
-  fixture.suffix = g_getenv ("SP_SCREENSHOT_SUFFIX") ? g_getenv ("SP_SCREENSHOT_SUFFIX") : "";
-  fixture.shots = g_strdup (g_getenv ("SP_SCREENSHOT_DIR"));
-  if (fixture.shots == NULL)
-    fixture.shots = g_build_filename (g_get_tmp_dir (), "sp-screenshots", NULL);
-  g_mkdir_with_parents (fixture.shots, 0755);
+  sp_ui_test_init (&fixture, &argc, &argv);
 
   g_test_add_func ("/ui/actions/show-view", test_show_view);
   g_test_add_func ("/ui/actions/accels", test_accels);
@@ -1071,12 +633,5 @@ main (int   argc,
   g_test_add_func ("/ui/jobs/close-while-filling", test_close_while_filling);
   g_test_add_func ("/ui/open-error", test_open_error);
 
-  if (fixture.have_display)
-    setup ();
-  status = g_test_run ();
-  if (fixture.have_display)
-    teardown ();
-  g_free (fixture.shots);
-
-  return status;
+  return sp_ui_test_run (&fixture, setup);
 }

@@ -9,11 +9,7 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
-
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "sp-model.h"
 
@@ -23,112 +19,9 @@
 #include "sp-worklog-page-private.h"
 #include "sp-worklog-team-summary.h"
 
-static struct
-{
-  gboolean       have_display;
-  char          *dir;
-  char          *shots;
-  SpStore       *store;
-  SpApplication *app;
-  SpWindow      *window;
-  GDate          today;
-} fixture;
+#include "sp-ui-test-utils.h"
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-after_paint_cb (guint *painted)
-{
-  (*painted)++;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 int        width,
-                 int        height)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  guint painted = 0;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    spin (10);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  while ((ABS (gtk_widget_get_width (widget) - width) > 16
-          || ABS (gtk_widget_get_height (widget) - height) > 16)
-         && g_get_monotonic_time () < deadline)
-    spin (10);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  while (painted < 3 && g_get_monotonic_time () < deadline)
-    {
-      gtk_widget_queue_draw (widget);
-      spin (20);
-    }
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (painted, >=, 3);
-}
-
-static void
-screenshot (const char *name,
-            int         shot_width,
-            int         shot_height)
-{
-  GtkWidget *widget = GTK_WIDGET (fixture.window);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        spin (10);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%dx%d%s.png", name, shot_width, shot_height,
-                          g_getenv ("SP_SCREENSHOT_SUFFIX") ? g_getenv ("SP_SCREENSHOT_SUFFIX")
-                                                            : "");
-  path = g_build_filename (fixture.shots, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-}
-
-static void
-resize (int width,
-        int height)
-{
-  gtk_window_set_default_size (GTK_WINDOW (fixture.window), width, height);
-  wait_for_frames (GTK_WIDGET (fixture.window), width, height);
-}
+static SpUiFixture fixture;
 
 static SpWorklogPage *
 worklog_page (void)
@@ -145,7 +38,7 @@ show_summary (void)
                                   g_variant_new_string ("worklog"));
   page = worklog_page ();
   gtk_stack_set_visible_child_name (page->view_stack, "summary");
-  spin (20);
+  sp_ui_spin (20);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page->team_summary)));
   return page->team_summary;
 }
@@ -253,13 +146,10 @@ test_totals (void)
   SpWorklogTeamSummary *summary;
   GDate first, last;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
-  resize (1024, 768);
+  sp_ui_fixture_resize (&fixture, 1024, 768);
   summary = show_summary ();
 
   sp_worklog_team_summary_set_period (summary, SP_WORKLOG_PERIOD_WEEK);
@@ -267,9 +157,9 @@ test_totals (void)
   g_assert_true (g_date_compare (&first, &fixture.today) <= 0);
   g_assert_true (g_date_compare (&fixture.today, &last) <= 0);
   g_assert_cmpint (g_date_days_between (&first, &last), ==, 6);
-  wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
+  sp_ui_wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
   check_period (summary);
-  screenshot ("worklog-summary-week", 1024, 768);
+  sp_ui_screenshot (&fixture, NULL, "worklog-summary-week", 1024, 768);
 
   /* The week before. */
   sp_worklog_team_summary_step (summary, -1);
@@ -279,7 +169,7 @@ test_totals (void)
     sp_worklog_team_summary_get_range (summary, &before_first, &before_last);
     g_assert_cmpint (g_date_days_between (&before_first, &first), ==, 7);
   }
-  wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
+  sp_ui_wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
   check_period (summary);
   sp_worklog_team_summary_step (summary, 1);
 
@@ -288,9 +178,9 @@ test_totals (void)
   g_assert_cmpint (g_date_get_day (&first), ==, 1);
   g_assert_cmpint (g_date_get_month (&first), ==, G_DATE_SEPTEMBER);
   g_assert_cmpint (g_date_get_day (&last), ==, 30);
-  wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
+  sp_ui_wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
   check_period (summary);
-  screenshot ("worklog-summary-month", 1024, 768);
+  sp_ui_screenshot (&fixture, NULL, "worklog-summary-month", 1024, 768);
 
   /* An edit anywhere shows at once. */
   {
@@ -301,11 +191,11 @@ test_totals (void)
     g_assert_true (sp_worklog_set_field (fixture.store, sp_rep_get_id (rep), &fixture.today,
                                          SP_WORKLOG_FIELD_COLLECTED, "12345.67", &error));
     g_assert_no_error (error);
-    wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
+    sp_ui_wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
     check_period (summary);
     g_assert_true (sp_store_undo (fixture.store, &error));
     g_assert_no_error (error);
-    wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
+    sp_ui_wait_for_frames (GTK_WIDGET (fixture.window), 1024, 768);
     check_period (summary);
   }
 }
@@ -338,11 +228,8 @@ test_batched_workload (void)
   gint64 zero = 0;
   guint n_active;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   preferences = sp_worklog_page_get_preferences (worklog_page ());
   reps = sp_rep_list (fixture.store, 0, &error);
@@ -397,31 +284,28 @@ test_styles (void)
   GtkWidget *window = GTK_WIDGET (fixture.window);
   SpWorklogTeamSummary *summary;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
-  resize (1024, 768);
+  sp_ui_fixture_resize (&fixture, 1024, 768);
   summary = show_summary ();
   sp_worklog_team_summary_set_period (summary, SP_WORKLOG_PERIOD_WEEK);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_for_frames (window, 1024, 768);
-  screenshot ("worklog-summary-week-dark", 1024, 768);
+  sp_ui_wait_for_frames (window, 1024, 768);
+  sp_ui_screenshot (&fixture, NULL, "worklog-summary-week-dark", 1024, 768);
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
   g_assert_true (gtk_widget_has_css_class (window, "presentation"));
   /* Full screen: whatever size the display has. */
   summary = show_summary ();
-  spin (500);
+  sp_ui_spin (500);
   {
     int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
 
-    wait_for_frames (window, width, height);
+    sp_ui_wait_for_frames (window, width, height);
     check_period (summary);
-    screenshot ("worklog-summary-week-presentation", width, height);
+    sp_ui_screenshot (&fixture, NULL, "worklog-summary-week-presentation", width, height);
   }
   g_action_group_activate_action (G_ACTION_GROUP (window), "presentation", NULL);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
@@ -430,94 +314,22 @@ test_styles (void)
 static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture.dir = g_dir_make_tmp ("sp-wls-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture.dir, "workspace.db", NULL);
-  fixture.store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-
-  g_date_clear (&fixture.today, 1);
-  g_date_set_dmy (&fixture.today, 15, G_DATE_SEPTEMBER, 2026);
-  sp_demo_generate (fixture.store, SP_DEMO_SIZE_DEMO, SP_DEMO_DEFAULT_SEED, &fixture.today,
-                    NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  fixture.app = sp_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture.app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_application_register (G_APPLICATION (fixture.app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  fixture.window = sp_window_new (fixture.app, fixture.store);
+  sp_ui_fixture_open (&fixture, "sp-wls-XXXXXX", TRUE);
   /* Today is the demo's last logged day. */
   g_date_subtract_days (&fixture.today, 1);
   sp_worklog_page_set_day (worklog_page (), &fixture.today);
   gtk_window_present (GTK_WINDOW (fixture.window));
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-teardown (void)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  spin (50);
-  g_clear_object (&fixture.app);
-  g_clear_object (&fixture.store);
-  remove_tree (fixture.dir);
-  g_free (fixture.dir);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SP_TEST_LOCALEDIR");
-  int status;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-
-  fixture.have_display = (g_getenv ("DISPLAY") || g_getenv ("WAYLAND_DISPLAY"))
-                         && gtk_init_check ();
-  fixture.shots = g_strdup (g_getenv ("SP_SCREENSHOT_DIR"));
-  if (fixture.shots == NULL)
-    fixture.shots = g_build_filename (g_get_tmp_dir (), "sp-screenshots", NULL);
-  g_mkdir_with_parents (fixture.shots, 0755);
+  sp_ui_test_init (&fixture, &argc, &argv);
 
   g_test_add_func ("/ui/worklog-summary/totals", test_totals);
   g_test_add_func ("/ui/worklog-summary/batched-workload", test_batched_workload);
   g_test_add_func ("/ui/worklog-summary/styles", test_styles);
 
-  if (fixture.have_display)
-    setup ();
-  status = g_test_run ();
-  if (fixture.have_display)
-    teardown ();
-  g_free (fixture.shots);
-
-  return status;
+  return sp_ui_test_run (&fixture, setup);
 }

@@ -8,11 +8,7 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
-
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "sp-model.h"
 
@@ -20,72 +16,19 @@
 #include "sp-window-private.h"
 #include "sp-worksheet-page-private.h"
 
-static struct
-{
-  gboolean       have_display;
-  char          *dir;
-  char          *shots;
-  const char    *suffix;
-  SpStore       *store;
-  SpApplication *app;
-  SpWindow      *window;
-} fixture;
+#include "sp-ui-test-utils.h"
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *done = user_data;
+static SpUiFixture fixture;
 
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-after_paint_cb (guint *painted)
-{
-  (*painted)++;
-}
-
+/* Another view's minimum size may keep the window wider than asked: then the pictures say so
+ * in their names. */
 static void
 wait_for_frames (GtkWidget *widget,
                  int        width,
                  int        height)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  guint painted = 0;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
-    spin (10);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  /* Another view's minimum size may keep the window wider than asked: then the pictures
-   * say so in their names. */
-  while (width > 0
-         && (ABS (gtk_widget_get_width (widget) - width) > 16
-             || ABS (gtk_widget_get_height (widget) - height) > 16)
-         && g_get_monotonic_time () < deadline - 15 * G_USEC_PER_SEC)
-    spin (10);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  while (painted < 3 && g_get_monotonic_time () < deadline)
-    {
-      gtk_widget_queue_draw (widget);
-      spin (20);
-    }
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_cmpuint (painted, >=, 3);
+  sp_ui_wait_for_size (widget, width, height, 5 * G_USEC_PER_SEC);
+  g_assert_cmpuint (sp_ui_wait_for_paint (widget), >=, 3);
 }
 
 static void
@@ -94,36 +37,16 @@ screenshot (GtkWidget  *widget,
             int         shot_width,
             int         shot_height)
 {
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
-    {
-      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node == NULL)
-        spin (10);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (ABS (width - shot_width) > 16 || ABS (height - shot_height) > 16)
     {
       g_test_message ("the window is %dx%d, not %dx%d", width, height, shot_width, shot_height);
       shot_width = width;
       shot_height = height;
     }
-  file = g_strdup_printf ("%s-%dx%d%s.png", name, shot_width, shot_height, fixture.suffix);
-  path = g_build_filename (fixture.shots, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  sp_ui_screenshot (&fixture, widget, name, shot_width, shot_height);
 }
 
 static void
@@ -134,27 +57,10 @@ resize (int width,
   wait_for_frames (GTK_WIDGET (fixture.window), width, height);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static SpWorksheetPage *
 page (void)
 {
-  GtkWidget *found = find_widget (GTK_WIDGET (fixture.window->targets_page),
+  GtkWidget *found = sp_ui_find_widget (GTK_WIDGET (fixture.window->targets_page),
                                   SP_TYPE_WORKSHEET_PAGE);
 
   g_assert_nonnull (found);
@@ -171,7 +77,7 @@ show_worksheet (void)
   gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (widget)), widget);
   /* The page reads the workspace when it is shown. */
   for (guint i = 0; i < 500 && !gtk_widget_get_mapped (widget); i++)
-    spin (10);
+    sp_ui_spin (10);
   g_assert_true (gtk_widget_get_mapped (widget));
 }
 
@@ -213,7 +119,7 @@ undo (void)
 {
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "undo"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
-  spin (20);
+  sp_ui_spin (20);
 }
 
 static void
@@ -223,7 +129,7 @@ type_into (Field      *f,
   gtk_widget_grab_focus (f->widget);
   gtk_editable_set_text (GTK_EDITABLE (f->widget), text);
   g_signal_emit_by_name (f->widget, "activate");
-  spin (10);
+  sp_ui_spin (10);
 }
 
 /* Every figure the page shows is the model's, formatted the one way. */
@@ -263,11 +169,8 @@ test_shown (void)
   g_autoptr(SpWorksheet) ws = NULL;
   SpWorksheetPage *p;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   show_worksheet ();
   resize (1024, 768);
@@ -306,11 +209,8 @@ test_edit_and_undo (void)
   Field *first;
   const SpWorksheetCommitment *c;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   show_worksheet ();
   p = page ();
@@ -365,11 +265,8 @@ test_refused (void)
   SpWorksheetPage *p;
   gboolean could_undo;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   show_worksheet ();
   p = page ();
@@ -431,11 +328,8 @@ test_ogsmt (void)
   guint n;
   OgsmtRow *last;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   show_worksheet ();
   p = page ();
@@ -539,11 +433,8 @@ test_screenshots (void)
   GtkWidget *window;
   SpWorksheetPage *p;
 
-  if (!fixture.have_display)
-    {
-      g_test_skip ("no display (DISPLAY / WAYLAND_DISPLAY unset)");
-      return;
-    }
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
 
   window = GTK_WIDGET (fixture.window);
   show_worksheet ();
@@ -571,83 +462,17 @@ test_screenshots (void)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 setup (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  GDate today;
-
-  fixture.dir = g_dir_make_tmp ("sp-ws-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture.dir, "workspace.db", NULL);
-  fixture.store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 15, G_DATE_SEPTEMBER, 2026);
-  sp_demo_generate (fixture.store, SP_DEMO_SIZE_DEMO, SP_DEMO_DEFAULT_SEED, &today,
-                    NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  fixture.app = sp_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture.app),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
-  g_application_register (G_APPLICATION (fixture.app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  fixture.window = sp_window_new (fixture.app, fixture.store);
+  sp_ui_fixture_open (&fixture, "sp-ws-ui-XXXXXX", TRUE);
   gtk_window_present (GTK_WINDOW (fixture.window));
-}
-
-static void
-teardown (void)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture.window));
-  spin (50);
-  g_clear_object (&fixture.app);
-  g_clear_object (&fixture.store);
-  remove_tree (fixture.dir);
-  g_free (fixture.dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("SP_TEST_LOCALEDIR");
-  int status;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
-
-  fixture.have_display = (g_getenv ("DISPLAY") || g_getenv ("WAYLAND_DISPLAY"))
-                         && gtk_init_check ();
-  fixture.suffix = g_getenv ("SP_SCREENSHOT_SUFFIX") ? g_getenv ("SP_SCREENSHOT_SUFFIX") : "";
-  fixture.shots = g_strdup (g_getenv ("SP_SCREENSHOT_DIR"));
-  if (fixture.shots == NULL)
-    fixture.shots = g_build_filename (g_get_tmp_dir (), "sp-screenshots", NULL);
-  g_mkdir_with_parents (fixture.shots, 0755);
+  sp_ui_test_init (&fixture, &argc, &argv);
 
   g_test_add_func ("/worksheet-ui/shown", test_shown);
   g_test_add_func ("/worksheet-ui/edit-and-undo", test_edit_and_undo);
@@ -655,12 +480,5 @@ main (int   argc,
   g_test_add_func ("/worksheet-ui/ogsmt", test_ogsmt);
   g_test_add_func ("/worksheet-ui/screenshots", test_screenshots);
 
-  if (fixture.have_display)
-    setup ();
-  status = g_test_run ();
-  if (fixture.have_display)
-    teardown ();
-  g_free (fixture.shots);
-
-  return status;
+  return sp_ui_test_run (&fixture, setup);
 }
