@@ -37,6 +37,27 @@ GPtrArray    *sp_sql_table_columns  (sqlite3      *db,
 /* An SQLite URI that opens @path for reading only and, when no -wal file is beside it, as
  * immutable, so that reading leaves the folder exactly as it was. */
 char         *sp_store_read_only_uri (const char  *path);
+
+/* sp-store-check.c: PRAGMA quick_check of @db (error names @path); a check running in a
+ * worker thread on its own read-only connection @db (taken), which reports a failure to
+ * @store through sp_store_report_check_failed() in the caller's main context. */
+typedef struct _SpStoreCheck SpStoreCheck;
+
+gboolean      sp_store_has_sqlite_header   (const char   *path,
+                                            gboolean     *empty,
+                                            GError      **error);
+gboolean      sp_store_run_quick_check     (sqlite3      *db,
+                                            const char   *path,
+                                            GError      **error);
+SpStoreCheck *sp_store_check_start         (SpStore      *store,
+                                            sqlite3      *db,
+                                            const char   *path);
+gboolean      sp_store_check_wait          (SpStoreCheck *check,
+                                            GError      **error);
+void          sp_store_check_unref         (gpointer      check);
+void          sp_store_report_check_failed (SpStore      *self,
+                                            SpStoreCheck *check,
+                                            const GError *error);
 /* TRUE if both paths name the same existing file (same device and inode). */
 gboolean      sp_store_same_file     (const char  *a,
                                       const char  *b);

@@ -26,7 +26,7 @@ struct _SpStore
   guint     read_only : 1;
   guint     in_edit : 1;
   /* The quick_check still running in a worker thread (sp_store_open_checking_later). */
-  struct _SpStoreCheck *check;
+  SpStoreCheck *check;
 };
 
 G_DEFINE_FINAL_TYPE (SpStore, sp_store, G_TYPE_OBJECT)
@@ -50,39 +50,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (sp-store-error-quark, sp_store_error)
 
-/* A quick_check run in a worker thread on its own read-only connection, shared by the store
- * and the thread (whichever ends last frees it). */
-typedef struct _SpStoreCheck
-{
-  gatomicrefcount  ref;
-  GMutex           lock;
-  GCond            cond;
-  gboolean         done;
-  GError          *error;
-  sqlite3         *db;
-  char            *path;
-  GWeakRef         store;
-  GMainContext    *context;
-} SpStoreCheck;
-
-static void
-check_unref (gpointer data)
-{
-  SpStoreCheck *check = data;
-
-  if (!g_atomic_ref_count_dec (&check->ref))
-    return;
-
-  g_clear_pointer (&check->db, sqlite3_close_v2);
-  g_clear_error (&check->error);
-  g_free (check->path);
-  g_weak_ref_clear (&check->store);
-  g_main_context_unref (check->context);
-  g_mutex_clear (&check->lock);
-  g_cond_clear (&check->cond);
-  g_free (check);
-}
-
 static void
 sp_store_finalize (GObject *object)
 {
@@ -90,7 +57,7 @@ sp_store_finalize (GObject *object)
 
   if (self->in_edit)
     sp_store_rollback_edit (self);
-  g_clear_pointer (&self->check, check_unref);
+  g_clear_pointer (&self->check, sp_store_check_unref);
 
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
@@ -182,53 +149,6 @@ sp_store_backup_dir (const char *path)
 /* Validation: everything here reads, nothing writes. */
 
 static gboolean
-has_sqlite_header (const char  *path,
-                   gboolean    *empty,
-                   GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[16] = { 0 };
-  FILE *fp;
-  size_t n;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_IO,
-                   _("“%s” is a folder, not a Sales Planner workspace"), path);
-      return FALSE;
-    }
-
-  fp = g_fopen (path, "rb");
-
-  if (fp == NULL)
-    {
-      int saved = errno;
-
-      g_set_error (error, SP_STORE_ERROR,
-                   saved == EACCES ? SP_STORE_ERROR_READ_ONLY : SP_STORE_ERROR_IO,
-                   _("Could not open “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-
-  n = fread (header, 1, sizeof header, fp);
-  fclose (fp);
-
-  *empty = n == 0;
-  if (n == 0)
-    return TRUE;
-
-  if (n < sizeof header || memcmp (header, magic, sizeof magic) != 0)
-    {
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
-                   _("“%s” is not a Sales Planner workspace: it is not a database file, or it is damaged"),
-                   path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 read_pragma_int (sqlite3     *db,
                  const char  *sql,
                  int         *out)
@@ -240,28 +160,6 @@ read_pragma_int (sqlite3     *db,
     return FALSE;
 
   *out = sqlite3_column_int (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-run_quick_check (sqlite3     *db,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW
-      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      const char *detail = stmt ? (const char *) sqlite3_column_text (stmt, 0) : NULL;
-
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened: %s"),
-                   path, detail ? detail : sqlite3_errmsg (db));
-      return FALSE;
-    }
-
   return TRUE;
 }
 
@@ -303,7 +201,7 @@ validate_connection_full (sqlite3     *db,
       return FALSE;
     }
 
-  return !quick_check || run_quick_check (db, path, error);
+  return !quick_check || sp_store_run_quick_check (db, path, error);
 }
 
 static gboolean
@@ -312,19 +210,6 @@ validate_connection (sqlite3     *db,
                      GError     **error)
 {
   return validate_connection_full (db, path, TRUE, error);
-}
-
-/* A file we only read is opened through a URI: with no -wal file beside it the main file holds
- * everything, and "immutable" keeps SQLite from creating -wal/-shm files next to it, so the
- * folder stays exactly as it was. */
-char *
-sp_store_read_only_uri (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
-
-  return g_strdup_printf ("file:%s?mode=ro%s", escaped,
-                          g_file_test (wal, G_FILE_TEST_EXISTS) ? "" : "&immutable=1");
 }
 
 static sqlite3 *
@@ -371,7 +256,7 @@ sp_store_validate_file (const char  *path,
       return FALSE;
     }
 
-  if (!has_sqlite_header (path, &empty, error))
+  if (!sp_store_has_sqlite_header (path, &empty, error))
     return FALSE;
 
   if (empty)
@@ -435,98 +320,22 @@ store_new (sqlite3    *db,
   return self;
 }
 
-static gpointer
-check_thread (gpointer data)
+void
+sp_store_report_check_failed (SpStore      *self,
+                              SpStoreCheck *check,
+                              const GError *error)
 {
-  SpStoreCheck *check = data;
-  GError *error = NULL;
-
-  run_quick_check (check->db, check->path, &error);
-  g_clear_pointer (&check->db, sqlite3_close_v2);
-
-  g_mutex_lock (&check->lock);
-  check->error = error;
-  check->done = TRUE;
-  g_cond_broadcast (&check->cond);
-  g_mutex_unlock (&check->lock);
-
-  return NULL;
-}
-
-static gboolean
-check_done_cb (gpointer data)
-{
-  SpStoreCheck *check = data;
-  g_autoptr(SpStore) self = g_weak_ref_get (&check->store);
-
-  if (self != NULL && self->check == check && check->error != NULL)
-    {
-      g_debug ("Deferred quick_check of %s failed: %s", check->path, check->error->message);
-      g_signal_emit (self, signals[CHECK_FAILED], 0, check->error);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static gpointer
-check_thread_main (gpointer data)
-{
-  SpStoreCheck *check = data;
-
-  GSource *source;
-
-  check_thread (check);
-  /* Always through a source, never g_main_context_invoke(): that could run the callback
-   * here, in the worker. The thread's reference goes with the notification. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, check_done_cb, check, check_unref);
-  g_source_set_static_name (source, "[sp-store] check done");
-  g_source_attach (source, check->context);
-  g_source_unref (source);
-  return NULL;
-}
-
-static void
-start_check (SpStore *self,
-             sqlite3 *db)
-{
-  SpStoreCheck *check = g_new0 (SpStoreCheck, 1);
-
-  g_atomic_ref_count_init (&check->ref);
-  g_mutex_init (&check->lock);
-  g_cond_init (&check->cond);
-  check->db = db;
-  check->path = g_strdup (self->path);
-  g_weak_ref_init (&check->store, self);
-  check->context = g_main_context_ref_thread_default ();
-  self->check = check;
-
-  g_atomic_ref_count_inc (&check->ref);
-  g_thread_unref (g_thread_new ("sp-store-check", check_thread_main, check));
+  if (self->check == check)
+    g_signal_emit (self, signals[CHECK_FAILED], 0, error);
 }
 
 gboolean
 sp_store_wait_checked (SpStore  *self,
                        GError  **error)
 {
-  SpStoreCheck *check;
-  gboolean ok;
-
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
 
-  if ((check = self->check) == NULL)
-    return TRUE;
-
-  g_mutex_lock (&check->lock);
-  while (!check->done)
-    g_cond_wait (&check->cond, &check->lock);
-  ok = check->error == NULL;
-  if (!ok)
-    g_propagate_error (error, g_error_copy (check->error));
-  g_mutex_unlock (&check->lock);
-
-  return ok;
+  return self->check == NULL || sp_store_check_wait (self->check, error);
 }
 
 static SpStore *
@@ -560,7 +369,7 @@ open_store (const char  *path,
           return NULL;
         }
     }
-  else if (!has_sqlite_header (path, &empty, error))
+  else if (!sp_store_has_sqlite_header (path, &empty, error))
     return NULL;
 
   /* Validate through a read-only connection first, so a bad file is never touched. */
@@ -581,7 +390,7 @@ open_store (const char  *path,
         check_db = db;
       else
         {
-          gboolean ok = run_quick_check (db, path, error);
+          gboolean ok = sp_store_run_quick_check (db, path, error);
 
           sqlite3_close_v2 (db);
           if (!ok)
@@ -604,7 +413,7 @@ open_store (const char  *path,
 
   self = store_new (db, path, FALSE);
   if (check_db != NULL)
-    start_check (self, check_db);
+    self->check = sp_store_check_start (self, check_db, path);
 
   if (sqlite3_db_readonly (db, "main") == 1)
     {
