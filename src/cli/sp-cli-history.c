@@ -36,32 +36,6 @@ read_progress_cb (guint64  bytes_read,
   g_printerr (_("Reading… %d%%"), percent);
 }
 
-static gboolean
-parse_date_order (const char      *text,
-                  SpCsvDateOrder  *order,
-                  GError         **error)
-{
-  if (text == NULL || g_ascii_strcasecmp (text, "auto") == 0)
-    *order = SP_CSV_DATE_ORDER_AUTO;
-  else if (g_ascii_strcasecmp (text, "dmy") == 0)
-    *order = SP_CSV_DATE_ORDER_DMY;
-  else if (g_ascii_strcasecmp (text, "mdy") == 0)
-    *order = SP_CSV_DATE_ORDER_MDY;
-  else
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                   _("Unknown date order “%s”: use “auto”, “dmy” or “mdy”"), text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static guint
-count (guint64 n)
-{
-  return (guint) MIN (n, G_MAXUINT);
-}
-
 static void
 print_names (const char *label,
              GPtrArray  *names)
@@ -90,11 +64,11 @@ print_preview (SpHistoryPreview *preview)
 
   g_print (_("Encoding: %s"), sp_csv_encoding_to_string (preview->encoding));
   g_print ("\n");
-  g_print (_("Rows read: %u"), count (preview->rows_read));
+  g_print (_("Rows read: %u"), sp_cli_count (preview->rows_read));
   g_print ("\n");
-  g_print (_("Rows accepted: %u"), count (preview->rows_accepted));
+  g_print (_("Rows accepted: %u"), sp_cli_count (preview->rows_accepted));
   g_print ("\n");
-  g_print (_("Rows rejected: %u"), count (preview->rows_rejected));
+  g_print (_("Rows rejected: %u"), sp_cli_count (preview->rows_rejected));
   g_print ("\n");
   g_print (_("Total amount: %s"), total);
   g_print ("\n");
@@ -103,20 +77,7 @@ print_preview (SpHistoryPreview *preview)
   print_names (_("New products:"), preview->new_products);
   print_names (_("New customer types:"), preview->new_customer_types);
 
-  for (guint i = 0; i < preview->rejected->len; i++)
-    {
-      SpHistoryRejectedRow *row = g_ptr_array_index (preview->rejected, i);
-      g_autofree char *message = g_strdup (row->message);
-
-      g_strdelimit (message, "\r\n", ' ');
-      g_printerr ("%s\n", message);
-    }
-  if (preview->rows_rejected > preview->rejected->len)
-    {
-      g_printerr (_("… and %u more rejected rows"),
-                  count (preview->rows_rejected - preview->rejected->len));
-      g_printerr ("\n");
-    }
+  sp_cli_print_rejected (preview->rejected, preview->rows_rejected);
 }
 
 gboolean
@@ -162,13 +123,8 @@ sp_cli_run_import_history (SpCli   *cli,
   if (help_shown)
     return TRUE;
 
-  if (encoding_text != NULL && !sp_csv_encoding_from_string (encoding_text, &options.encoding))
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                   _("Unknown encoding “%s”: use “auto”, “utf-8” or “gb18030”"), encoding_text);
-      return FALSE;
-    }
-  if (!parse_date_order (date_order_text, &options.date_order, error))
+  if (!sp_cli_parse_csv_options (encoding_text, date_order_text, &options.encoding,
+                                 &options.date_order, error))
     return FALSE;
   options.overrides = (const char * const *) maps;
   options.allow_rejected = allow_rejected;

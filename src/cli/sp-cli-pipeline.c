@@ -15,12 +15,6 @@
 #include "sp-opportunity.h"
 #include "sp-store-private.h"
 
-static guint
-count (guint64 n)
-{
-  return (guint) MIN (n, G_MAXUINT);
-}
-
 static void
 print_preview (SpOpportunityPreview *preview)
 {
@@ -38,30 +32,17 @@ print_preview (SpOpportunityPreview *preview)
     }
   g_print (_("Encoding: %s"), sp_csv_encoding_to_string (preview->encoding));
   g_print ("\n");
-  g_print (_("Rows read: %u"), count (preview->rows_read));
+  g_print (_("Rows read: %u"), sp_cli_count (preview->rows_read));
   g_print ("\n");
-  g_print (_("Rows accepted: %u"), count (preview->rows_accepted));
+  g_print (_("Rows accepted: %u"), sp_cli_count (preview->rows_accepted));
   g_print ("\n");
-  g_print (_("Rows rejected: %u"), count (preview->rows_rejected));
+  g_print (_("Rows rejected: %u"), sp_cli_count (preview->rows_rejected));
   g_print ("\n");
   g_print (_("Total amount: %s"), total);
   g_print ("\n");
   g_print ("%s %s\n", _("New customers:"), names->len > 0 ? names->str : "—");
 
-  for (guint i = 0; i < preview->rejected->len; i++)
-    {
-      SpHistoryRejectedRow *row = g_ptr_array_index (preview->rejected, i);
-      g_autofree char *message = g_strdup (row->message);
-
-      g_strdelimit (message, "\r\n", ' ');
-      g_printerr ("%s\n", message);
-    }
-  if (preview->rows_rejected > preview->rejected->len)
-    {
-      g_printerr (_("… and %u more rejected rows"),
-                  count (preview->rows_rejected - preview->rejected->len));
-      g_printerr ("\n");
-    }
+  sp_cli_print_rejected (preview->rejected, preview->rows_rejected);
 }
 
 gboolean
@@ -102,24 +83,9 @@ sp_cli_run_opp_import (SpCli   *cli,
     return FALSE;
   if (help_shown)
     return TRUE;
-  if (encoding_text != NULL && !sp_csv_encoding_from_string (encoding_text, &options.encoding))
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                   _("Unknown encoding “%s”: use “auto”, “utf-8” or “gb18030”"), encoding_text);
-      return FALSE;
-    }
-  if (date_order_text == NULL || g_ascii_strcasecmp (date_order_text, "auto") == 0)
-    options.date_order = SP_CSV_DATE_ORDER_AUTO;
-  else if (g_ascii_strcasecmp (date_order_text, "dmy") == 0)
-    options.date_order = SP_CSV_DATE_ORDER_DMY;
-  else if (g_ascii_strcasecmp (date_order_text, "mdy") == 0)
-    options.date_order = SP_CSV_DATE_ORDER_MDY;
-  else
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                   _("Unknown date order “%s”: use “auto”, “dmy” or “mdy”"), date_order_text);
-      return FALSE;
-    }
+  if (!sp_cli_parse_csv_options (encoding_text, date_order_text, &options.encoding,
+                                 &options.date_order, error))
+    return FALSE;
   options.overrides = (const char * const *) maps;
   options.allow_rejected = allow_rejected;
 
@@ -150,16 +116,16 @@ sp_cli_run_opp_import (SpCli   *cli,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "%u row cannot be imported; use --allow-rejected to skip it",
                                 "%u rows cannot be imported; use --allow-rejected to skip them",
-                                (gulong) count (preview->rows_rejected)),
-                   count (preview->rows_rejected));
+                                (gulong) sp_cli_count (preview->rows_rejected)),
+                   sp_cli_count (preview->rows_rejected));
       return FALSE;
     }
   if (dry_run)
     g_print (_("Dry run: nothing was imported"));
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u opportunity",
-                          "Imported %u opportunities", (gulong) count (preview->rows_accepted)),
-             count (preview->rows_accepted));
+                          "Imported %u opportunities", (gulong) sp_cli_count (preview->rows_accepted)),
+             sp_cli_count (preview->rows_accepted));
   g_print ("\n");
   if (preview->backup_path != NULL)
     {

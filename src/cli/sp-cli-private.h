@@ -118,6 +118,18 @@ gboolean  sp_cli_run_log_import     (SpCli *cli, int argc, char **argv, GError *
 gboolean  sp_cli_run_log_export     (SpCli *cli, int argc, char **argv, GError **error);
 
 /* sp-cli-pipeline.c */
+/* What the CSV import subcommands share: a 64-bit count for a %u, --encoding and
+ * --date-order, and the preview's rejected rows on stderr (one line each, then "… and N
+ * more"). */
+guint     sp_cli_count              (guint64 n);
+gboolean  sp_cli_parse_csv_options  (const char      *encoding_text,
+                                     const char      *date_order_text,
+                                     SpCsvEncoding   *encoding,
+                                     SpCsvDateOrder  *date_order,
+                                     GError         **error);
+void      sp_cli_print_rejected     (GPtrArray *rejected,
+                                     guint64    n_rejected);
+
 gboolean  sp_cli_run_opp_import     (SpCli *cli, int argc, char **argv, GError **error);
 gboolean  sp_cli_run_opp_export     (SpCli *cli, int argc, char **argv, GError **error);
 gboolean  sp_cli_run_opp_stage      (SpCli *cli, int argc, char **argv, GError **error);

@@ -220,38 +220,19 @@ read_progress_cb (guint64  bytes_read,
   g_printerr (_("Reading… %d%%"), percent);
 }
 
-static guint
-count (guint64 n)
-{
-  return (guint) MIN (n, G_MAXUINT);
-}
-
 static void
 print_preview (SpWorklogImportPreview *preview)
 {
   g_print (_("Encoding: %s"), sp_csv_encoding_to_string (preview->encoding));
   g_print ("\n");
-  g_print (_("Rows read: %u"), count (preview->rows_read));
+  g_print (_("Rows read: %u"), sp_cli_count (preview->rows_read));
   g_print ("\n");
-  g_print (_("Rows accepted: %u"), count (preview->rows_accepted));
+  g_print (_("Rows accepted: %u"), sp_cli_count (preview->rows_accepted));
   g_print ("\n");
-  g_print (_("Rows rejected: %u"), count (preview->rows_rejected));
+  g_print (_("Rows rejected: %u"), sp_cli_count (preview->rows_rejected));
   g_print ("\n");
 
-  for (guint i = 0; i < preview->rejected->len; i++)
-    {
-      SpHistoryRejectedRow *row = g_ptr_array_index (preview->rejected, i);
-      g_autofree char *message = g_strdup (row->message);
-
-      g_strdelimit (message, "\r\n", ' ');
-      g_printerr ("%s\n", message);
-    }
-  if (preview->rows_rejected > preview->rejected->len)
-    {
-      g_printerr (_("… and %u more rejected rows"),
-                  count (preview->rows_rejected - preview->rejected->len));
-      g_printerr ("\n");
-    }
+  sp_cli_print_rejected (preview->rejected, preview->rows_rejected);
 }
 
 gboolean
@@ -296,24 +277,9 @@ sp_cli_run_log_import (SpCli   *cli,
   if (help_shown)
     return TRUE;
 
-  if (encoding_text != NULL && !sp_csv_encoding_from_string (encoding_text, &options.encoding))
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                   _("Unknown encoding “%s”: use “auto”, “utf-8” or “gb18030”"), encoding_text);
-      return FALSE;
-    }
-  if (date_order_text == NULL || g_ascii_strcasecmp (date_order_text, "auto") == 0)
-    options.date_order = SP_CSV_DATE_ORDER_AUTO;
-  else if (g_ascii_strcasecmp (date_order_text, "dmy") == 0)
-    options.date_order = SP_CSV_DATE_ORDER_DMY;
-  else if (g_ascii_strcasecmp (date_order_text, "mdy") == 0)
-    options.date_order = SP_CSV_DATE_ORDER_MDY;
-  else
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                   _("Unknown date order “%s”: use “auto”, “dmy” or “mdy”"), date_order_text);
-      return FALSE;
-    }
+  if (!sp_cli_parse_csv_options (encoding_text, date_order_text, &options.encoding,
+                                 &options.date_order, error))
+    return FALSE;
   options.overrides = (const char * const *) maps;
   options.allow_rejected = allow_rejected;
 
@@ -354,8 +320,8 @@ sp_cli_run_log_import (SpCli   *cli,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "%u row cannot be imported; use --allow-rejected to skip it",
                                 "%u rows cannot be imported; use --allow-rejected to skip them",
-                                (gulong) count (preview->rows_rejected)),
-                   count (preview->rows_rejected));
+                                (gulong) sp_cli_count (preview->rows_rejected)),
+                   sp_cli_count (preview->rows_rejected));
       return FALSE;
     }
 
@@ -364,8 +330,8 @@ sp_cli_run_log_import (SpCli   *cli,
   else
     g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u work log entry",
                           "Imported %u work log entries",
-                          (gulong) count (preview->rows_accepted)),
-             count (preview->rows_accepted));
+                          (gulong) sp_cli_count (preview->rows_accepted)),
+             sp_cli_count (preview->rows_accepted));
   g_print ("\n");
   if (preview->backup_path != NULL)
     {

@@ -85,6 +85,61 @@ sp_cli_stderr_is_tty (void)
   return isatty (STDERR_FILENO);
 }
 
+guint
+sp_cli_count (guint64 n)
+{
+  return (guint) MIN (n, G_MAXUINT);
+}
+
+gboolean
+sp_cli_parse_csv_options (const char      *encoding_text,
+                          const char      *date_order_text,
+                          SpCsvEncoding   *encoding,
+                          SpCsvDateOrder  *date_order,
+                          GError         **error)
+{
+  if (encoding_text != NULL && !sp_csv_encoding_from_string (encoding_text, encoding))
+    {
+      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                   _("Unknown encoding “%s”: use “auto”, “utf-8” or “gb18030”"), encoding_text);
+      return FALSE;
+    }
+
+  if (date_order_text == NULL || g_ascii_strcasecmp (date_order_text, "auto") == 0)
+    *date_order = SP_CSV_DATE_ORDER_AUTO;
+  else if (g_ascii_strcasecmp (date_order_text, "dmy") == 0)
+    *date_order = SP_CSV_DATE_ORDER_DMY;
+  else if (g_ascii_strcasecmp (date_order_text, "mdy") == 0)
+    *date_order = SP_CSV_DATE_ORDER_MDY;
+  else
+    {
+      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                   _("Unknown date order “%s”: use “auto”, “dmy” or “mdy”"), date_order_text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+sp_cli_print_rejected (GPtrArray *rejected,
+                       guint64    n_rejected)
+{
+  for (guint i = 0; i < rejected->len; i++)
+    {
+      SpHistoryRejectedRow *row = g_ptr_array_index (rejected, i);
+      g_autofree char *message = g_strdup (row->message);
+
+      g_strdelimit (message, "\r\n", ' ');
+      g_printerr ("%s\n", message);
+    }
+  if (n_rejected > rejected->len)
+    {
+      g_printerr (_("… and %u more rejected rows"), sp_cli_count (n_rejected - rejected->len));
+      g_printerr ("\n");
+    }
+}
+
 static GOptionContext *
 main_context_new (char     **file,
                   gboolean  *show_version,
