@@ -4,7 +4,7 @@
  * configured ./build (for config.h):
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
- *     -I build -I src/model tests/fuzz/fuzz-csv.c src/model/sp-csv.c \
+ *     -I build -I src/model/io tests/fuzz/fuzz-csv.c src/model/io/sp-csv.c \
  *     $(pkg-config --cflags --libs gio-2.0) -o build/fuzz-csv
  *   mkdir -p build/fuzz-csv-corpus
  *   build/fuzz-csv build/fuzz-csv-corpus tests/fixtures/csv -max_len=4096 -max_total_time=300
@@ -12,7 +12,7 @@
  * (Debian: apt-get install clang; libFuzzer comes with it.) The first byte picks the
  * encoding the reader is forced to, the rest is the file. Every record must be valid UTF-8,
  * lines must increase, the reader must end, and what the writer writes must read back as
- * the same fields. tests/test-csv.c runs a deterministic 20,000-input version of this in
+ * the same fields. tests/model/io/test-csv.c runs a deterministic 20,000-input version of this in
  * the ordinary suite.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
