@@ -24,10 +24,7 @@
 
 struct _SpDashboardPage
 {
-  GtkWidget       parent_instance;
-
-  SpPreferences  *preferences;
-  gboolean        dirty;
+  SpPage          parent_instance;
 
   GtkWidget      *scroller;
   SpPeriodFilter *filter;
@@ -39,15 +36,7 @@ struct _SpDashboardPage
   SpChartView    *heatmap;
 };
 
-G_DEFINE_FINAL_TYPE (SpDashboardPage, sp_dashboard_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PREFERENCES,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SpDashboardPage, sp_dashboard_page, SP_TYPE_PAGE)
 
 static const struct
 {
@@ -85,13 +74,14 @@ kpi_value (const SpMetricsKpis *kpis,
 static SpStore *
 get_store (SpDashboardPage *self)
 {
-  return self->preferences ? sp_preferences_get_store (self->preferences) : NULL;
+  return sp_page_get_store (SP_PAGE (self));
 }
 
 static const SpCurrency *
 get_currency (SpDashboardPage *self)
 {
-  return self->preferences ? sp_preferences_get_currency (self->preferences)
+  return sp_page_get_preferences (SP_PAGE (self))
+         ? sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self)))
                            : sp_currency_lookup ("CNY");
 }
 
@@ -301,7 +291,8 @@ refresh_heatmap (SpDashboardPage       *self,
 
   /* The fiscal year to date, whatever the period: one column per month. */
   sp_period_filter_get_today (self->filter, &today);
-  calendar = self->preferences ? sp_preferences_dup_calendar (self->preferences)
+  calendar = sp_page_get_preferences (SP_PAGE (self))
+             ? sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)))
                                : sp_calendar_new (G_DATE_JANUARY);
   fiscal_year = sp_calendar_fiscal_year_of (calendar, &today);
   sp_calendar_fiscal_year_range (calendar, fiscal_year, &year.from, &year.to);
@@ -337,12 +328,12 @@ refresh_heatmap (SpDashboardPage       *self,
 }
 
 static void
-refresh (SpDashboardPage *self)
+sp_dashboard_page_refresh (SpPage *page)
 {
+  SpDashboardPage *self = SP_DASHBOARD_PAGE (page);
   SpMetricsFilter filter;
   g_autofree char *period = NULL;
 
-  self->dirty = FALSE;
   sp_period_filter_get_filter (self->filter, 0, &filter);
   period = sp_period_filter_dup_period_name (self->filter, 0);
   refresh_tiles (self);
@@ -352,70 +343,34 @@ refresh (SpDashboardPage *self)
   refresh_heatmap (self, &filter);
 }
 
-/* Recomputes now when the page is on screen, else when it is next shown. */
-static void
-queue_refresh (SpDashboardPage *self)
-{
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-}
-
 static void
 filter_changed_cb (SpDashboardPage *self)
 {
-  queue_refresh (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
+/* The filter's lists of reps and regions follow the workspace; the reload itself does not
+ * count as a change of filter, so the page refreshes once. */
 static void
-store_changed_cb (SpDashboardPage *self)
+sp_dashboard_page_workspace_changed (SpPage *page)
 {
+  SpDashboardPage *self = SP_DASHBOARD_PAGE (page);
+
+  g_signal_handlers_block_by_func (self->filter, filter_changed_cb, self);
   sp_period_filter_reload (self->filter);
-  queue_refresh (self);
+  g_signal_handlers_unblock_by_func (self->filter, filter_changed_cb, self);
+  SP_PAGE_CLASS (sp_dashboard_page_parent_class)->workspace_changed (page);
 }
 
 static void
-sp_dashboard_page_map (GtkWidget *widget)
+sp_dashboard_page_workspace_set (SpPage      *page,
+                                 SpWorkspace *workspace)
 {
-  SpDashboardPage *self = SP_DASHBOARD_PAGE (widget);
+  SpDashboardPage *self = SP_DASHBOARD_PAGE (page);
 
-  GTK_WIDGET_CLASS (sp_dashboard_page_parent_class)->map (widget);
-  if (self->dirty)
-    refresh (self);
-}
-
-SpPreferences *
-sp_dashboard_page_get_preferences (SpDashboardPage *self)
-{
-  g_return_val_if_fail (SP_IS_DASHBOARD_PAGE (self), NULL);
-  return self->preferences;
-}
-
-void
-sp_dashboard_page_set_preferences (SpDashboardPage *self,
-                                   SpPreferences   *preferences)
-{
-  g_return_if_fail (SP_IS_DASHBOARD_PAGE (self));
-  g_return_if_fail (preferences == NULL || SP_IS_PREFERENCES (preferences));
-
-  if (self->preferences == preferences)
-    return;
-  if (self->preferences != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (sp_preferences_get_store (self->preferences), self);
-      g_signal_handlers_disconnect_by_data (self->preferences, self);
-    }
-  g_set_object (&self->preferences, preferences);
-  if (preferences != NULL)
-    {
-      g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
-                               G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (preferences, "notify", G_CALLBACK (queue_refresh), self,
-                               G_CONNECT_SWAPPED);
-    }
-  sp_period_filter_set_preferences (self->filter, preferences);
-  queue_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
+  g_signal_handlers_block_by_func (self->filter, filter_changed_cb, self);
+  sp_period_filter_set_preferences (self->filter, sp_workspace_get_preferences (workspace));
+  g_signal_handlers_unblock_by_func (self->filter, filter_changed_cb, self);
 }
 
 SpPeriodFilter *
@@ -455,48 +410,11 @@ sp_dashboard_page_get_chart (SpDashboardPage *self,
 }
 
 static void
-sp_dashboard_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  SpDashboardPage *self = SP_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      g_value_set_object (value, self->preferences);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sp_dashboard_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SpDashboardPage *self = SP_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      sp_dashboard_page_set_preferences (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sp_dashboard_page_dispose (GObject *object)
 {
   SpDashboardPage *self = SP_DASHBOARD_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_DASHBOARD_PAGE);
-  g_clear_object (&self->preferences);
 
   G_OBJECT_CLASS (sp_dashboard_page_parent_class)->dispose (object);
 }
@@ -506,16 +424,12 @@ sp_dashboard_page_class_init (SpDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SpPageClass *page_class = SP_PAGE_CLASS (klass);
 
   object_class->dispose = sp_dashboard_page_dispose;
-  object_class->get_property = sp_dashboard_page_get_property;
-  object_class->set_property = sp_dashboard_page_set_property;
-  widget_class->map = sp_dashboard_page_map;
-
-  properties[PROP_PREFERENCES] =
-    g_param_spec_object ("preferences", NULL, NULL, SP_TYPE_PREFERENCES,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->workspace_set = sp_dashboard_page_workspace_set;
+  page_class->workspace_changed = sp_dashboard_page_workspace_changed;
+  page_class->refresh = sp_dashboard_page_refresh;
 
   g_type_ensure (SP_TYPE_CHART_VIEW);
   g_type_ensure (SP_TYPE_PERIOD_FILTER);
@@ -548,5 +462,4 @@ sp_dashboard_page_init (SpDashboardPage *self)
       sp_chart_view_set_menu_visible (self->tile[i], FALSE);
       gtk_grid_attach (self->tiles, GTK_WIDGET (self->tile[i]), i % 3, i / 3, 1, 1);
     }
-  self->dirty = TRUE;
 }

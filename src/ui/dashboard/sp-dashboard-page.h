@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "sp-chart-view.h"
+#include "sp-page.h"
 #include "sp-period-filter.h"
 #include "sp-preferences.h"
 
@@ -24,12 +25,8 @@ typedef enum
 #define SP_DASHBOARD_N_TILES 6
 
 #define SP_TYPE_DASHBOARD_PAGE (sp_dashboard_page_get_type ())
-G_DECLARE_FINAL_TYPE (SpDashboardPage, sp_dashboard_page, SP, DASHBOARD_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SpDashboardPage, sp_dashboard_page, SP, DASHBOARD_PAGE, SpPage)
 
-SpPreferences  *sp_dashboard_page_get_preferences (SpDashboardPage *self);
-/* The page reads the workspace of @preferences and follows its changes. */
-void            sp_dashboard_page_set_preferences (SpDashboardPage *self,
-                                                   SpPreferences   *preferences);
 /* The filter bar (period, rep, region; "today"). */
 SpPeriodFilter *sp_dashboard_page_get_filter      (SpDashboardPage *self);
 /* The KPI tiles (0 … SP_DASHBOARD_N_TILES − 1) and charts, for tests. */

@@ -15,10 +15,8 @@ G_BEGIN_DECLS
 
 struct _SpFunnelPage
 {
-  GtkWidget       parent_instance;
+  SpPage          parent_instance;
 
-  SpPreferences  *preferences;
-  gboolean        dirty;
   int             selected_stage;
 
   GtkWidget      *scroller;

@@ -283,7 +283,7 @@ sp_funnel_page_refresh_pipeline (SpFunnelPage          *self,
                                  const SpMetricsFunnel *funnel)
 {
   SpCohortChart *cohort = g_new0 (SpCohortChart, 1);
-  const SpCurrency *currency = self->preferences ? sp_preferences_get_currency (self->preferences)
+  const SpCurrency *currency = sp_page_get_preferences (SP_PAGE (self)) ? sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self)))
                                                  : sp_currency_lookup ("CNY");
   SpFunnelChart *chart = sp_funnel_chart_new (currency);
 
@@ -554,12 +554,12 @@ sp_funnel_page_new_opportunity (SpFunnelPage *self)
   GtkWidget *dialog;
 
   g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
-  if (self->preferences == NULL)
+  if (sp_page_get_preferences (SP_PAGE (self)) == NULL)
     return NULL;
   /* From a selected open stage's list: a new opportunity starts in that stage. */
   if (self->selected_stage >= 0 && (guint) self->selected_stage + 1 < self->stage_ids->len)
     stage_id = g_array_index (self->stage_ids, gint64, self->selected_stage);
-  dialog = sp_opportunity_dialog_new (parent_window (self), self->preferences, 0, stage_id,
+  dialog = sp_opportunity_dialog_new (parent_window (self), sp_page_get_preferences (SP_PAGE (self)), 0, stage_id,
                                       NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -572,9 +572,9 @@ sp_funnel_page_edit_opportunity (SpFunnelPage *self,
   GtkWidget *dialog;
 
   g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
-  if (self->preferences == NULL)
+  if (sp_page_get_preferences (SP_PAGE (self)) == NULL)
     return NULL;
-  dialog = sp_opportunity_dialog_new (parent_window (self), self->preferences, id, 0, NULL);
+  dialog = sp_opportunity_dialog_new (parent_window (self), sp_page_get_preferences (SP_PAGE (self)), id, 0, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

@@ -15,27 +15,20 @@
 
 #include "sp-funnel-page-private.h"
 
-G_DEFINE_FINAL_TYPE (SpFunnelPage, sp_funnel_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PREFERENCES,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SpFunnelPage, sp_funnel_page, SP_TYPE_PAGE)
 
 SpStore *
 sp_funnel_page_get_store (SpFunnelPage *self)
 {
-  return self->preferences ? sp_preferences_get_store (self->preferences) : NULL;
+  return sp_page_get_store (SP_PAGE (self));
 }
 
 static const SpCurrency *
 get_currency (SpFunnelPage *self)
 {
-  return self->preferences ? sp_preferences_get_currency (self->preferences)
-                           : sp_currency_lookup ("CNY");
+  SpPreferences *preferences = sp_page_get_preferences (SP_PAGE (self));
+
+  return preferences ? sp_preferences_get_currency (preferences) : sp_currency_lookup ("CNY");
 }
 
 char *
@@ -246,15 +239,15 @@ refresh_activity (SpFunnelPage          *self,
 }
 
 static void
-refresh (SpFunnelPage *self)
+sp_funnel_page_refresh (SpPage *page)
 {
+  SpFunnelPage *self = SP_FUNNEL_PAGE (page);
   g_autoptr(SpMetricsFunnel) funnel = NULL;
   g_autoptr(GError) error = NULL;
   SpMetricsFilter filter;
   SpMetricsKpis kpis = { 0 };
   SpStore *store = sp_funnel_page_get_store (self);
 
-  self->dirty = FALSE;
   sp_period_filter_get_filter (self->filter, 0, &filter);
   if (store != NULL && sp_metrics_get_kpis (store, &filter, &kpis, &error))
     funnel = sp_metrics_get_funnel (store, &filter, &kpis, &error);
@@ -269,24 +262,33 @@ refresh (SpFunnelPage *self)
 }
 
 static void
-queue_refresh (SpFunnelPage *self)
-{
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-}
-
-static void
 filter_changed_cb (SpFunnelPage *self)
 {
-  queue_refresh (self);
+  sp_page_queue_refresh (SP_PAGE (self));
+}
+
+/* The filter's lists follow the workspace; reloading them is no change of filter, so the
+ * page refreshes once. */
+static void
+sp_funnel_page_workspace_changed (SpPage *page)
+{
+  SpFunnelPage *self = SP_FUNNEL_PAGE (page);
+
+  g_signal_handlers_block_by_func (self->filter, filter_changed_cb, self);
+  sp_period_filter_reload (self->filter);
+  g_signal_handlers_unblock_by_func (self->filter, filter_changed_cb, self);
+  SP_PAGE_CLASS (sp_funnel_page_parent_class)->workspace_changed (page);
 }
 
 static void
-store_changed_cb (SpFunnelPage *self)
+sp_funnel_page_workspace_set (SpPage      *page,
+                              SpWorkspace *workspace)
 {
-  sp_period_filter_reload (self->filter);
-  queue_refresh (self);
+  SpFunnelPage *self = SP_FUNNEL_PAGE (page);
+
+  g_signal_handlers_block_by_func (self->filter, filter_changed_cb, self);
+  sp_period_filter_set_preferences (self->filter, sp_workspace_get_preferences (workspace));
+  g_signal_handlers_unblock_by_func (self->filter, filter_changed_cb, self);
 }
 
 /* Both buttons toggle: act once, when the new one is active. */
@@ -295,7 +297,7 @@ mode_toggled_cb (GtkToggleButton *button,
                  SpFunnelPage    *self)
 {
   if (gtk_toggle_button_get_active (button))
-    queue_refresh (self);
+    sp_page_queue_refresh (SP_PAGE (self));
 }
 
 static void
@@ -322,50 +324,6 @@ sp_funnel_page_set_mode (SpFunnelPage *self,
                                                               : self->count_button, TRUE);
 }
 
-static void
-sp_funnel_page_map (GtkWidget *widget)
-{
-  SpFunnelPage *self = SP_FUNNEL_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sp_funnel_page_parent_class)->map (widget);
-  if (self->dirty)
-    refresh (self);
-}
-
-SpPreferences *
-sp_funnel_page_get_preferences (SpFunnelPage *self)
-{
-  g_return_val_if_fail (SP_IS_FUNNEL_PAGE (self), NULL);
-  return self->preferences;
-}
-
-void
-sp_funnel_page_set_preferences (SpFunnelPage  *self,
-                                SpPreferences *preferences)
-{
-  g_return_if_fail (SP_IS_FUNNEL_PAGE (self));
-  g_return_if_fail (preferences == NULL || SP_IS_PREFERENCES (preferences));
-
-  if (self->preferences == preferences)
-    return;
-  if (self->preferences != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (sp_preferences_get_store (self->preferences), self);
-      g_signal_handlers_disconnect_by_data (self->preferences, self);
-    }
-  g_set_object (&self->preferences, preferences);
-  if (preferences != NULL)
-    {
-      g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
-                               G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (preferences, "notify", G_CALLBACK (queue_refresh), self,
-                               G_CONNECT_SWAPPED);
-    }
-  sp_period_filter_set_preferences (self->filter, preferences);
-  queue_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
-}
-
 SpPeriodFilter *
 sp_funnel_page_get_filter (SpFunnelPage *self)
 {
@@ -388,48 +346,11 @@ sp_funnel_page_get_activity (SpFunnelPage *self)
 }
 
 static void
-sp_funnel_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  SpFunnelPage *self = SP_FUNNEL_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      g_value_set_object (value, self->preferences);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sp_funnel_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  SpFunnelPage *self = SP_FUNNEL_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      sp_funnel_page_set_preferences (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sp_funnel_page_dispose (GObject *object)
 {
   SpFunnelPage *self = SP_FUNNEL_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_FUNNEL_PAGE);
-  g_clear_object (&self->preferences);
   g_clear_object (&self->opportunities);
   g_clear_pointer (&self->stage_ids, g_array_unref);
 
@@ -449,16 +370,12 @@ sp_funnel_page_class_init (SpFunnelPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SpPageClass *page_class = SP_PAGE_CLASS (klass);
 
   object_class->dispose = sp_funnel_page_dispose;
-  object_class->get_property = sp_funnel_page_get_property;
-  object_class->set_property = sp_funnel_page_set_property;
-  widget_class->map = sp_funnel_page_map;
-
-  properties[PROP_PREFERENCES] =
-    g_param_spec_object ("preferences", NULL, NULL, SP_TYPE_PREFERENCES,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->workspace_set = sp_funnel_page_workspace_set;
+  page_class->workspace_changed = sp_funnel_page_workspace_changed;
+  page_class->refresh = sp_funnel_page_refresh;
 
   g_type_ensure (SP_TYPE_CHART_VIEW);
   g_type_ensure (SP_TYPE_PERIOD_FILTER);
@@ -495,5 +412,4 @@ sp_funnel_page_init (SpFunnelPage *self)
   self->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   sp_funnel_page_init_opportunities (self);
-  self->dirty = TRUE;
 }

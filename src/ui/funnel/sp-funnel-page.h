@@ -10,17 +10,14 @@
 #include "sp-chart-view.h"
 #include "sp-funnel-chart.h"
 #include "sp-period-filter.h"
+#include "sp-page.h"
 #include "sp-preferences.h"
 
 G_BEGIN_DECLS
 
 #define SP_TYPE_FUNNEL_PAGE (sp_funnel_page_get_type ())
-G_DECLARE_FINAL_TYPE (SpFunnelPage, sp_funnel_page, SP, FUNNEL_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SpFunnelPage, sp_funnel_page, SP, FUNNEL_PAGE, SpPage)
 
-SpPreferences  *sp_funnel_page_get_preferences (SpFunnelPage   *self);
-/* The page reads the workspace of @preferences and follows its changes. */
-void            sp_funnel_page_set_preferences (SpFunnelPage   *self,
-                                                SpPreferences  *preferences);
 SpPeriodFilter *sp_funnel_page_get_filter      (SpFunnelPage   *self);
 SpFunnelMode    sp_funnel_page_get_mode        (SpFunnelPage   *self);
 void            sp_funnel_page_set_mode        (SpFunnelPage   *self,

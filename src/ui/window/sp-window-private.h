@@ -14,7 +14,8 @@ struct _SpWindow
   AdwApplicationWindow  parent_instance;
 
   SpStore              *store;
-  SpPreferences        *preferences;
+  SpWorkspace          *workspace;
+  SpPreferences        *preferences;     /* the workspace's */
   GSettings            *settings;        /* NULL when the schema is not installed */
   GCancellable         *cancellable;     /* the running worker task, if any */
   GtkCssProvider       *presentation_css;

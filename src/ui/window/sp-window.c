@@ -10,6 +10,7 @@
 
 #include "sp-dashboard-page.h"
 #include "sp-funnel-page.h"
+#include "sp-page.h"
 #include "sp-window-private.h"
 #include "sp-worklog-page.h"
 #include "sp-workload-page.h"
@@ -341,6 +342,13 @@ load_view (SpWindow  *self,
 {
   g_autoptr(SpPreferences) current = NULL;
 
+  if (SP_IS_PAGE (child))
+    {
+      if (sp_page_get_workspace (SP_PAGE (child)) == NULL)
+        sp_page_set_workspace (SP_PAGE (child), self->workspace);
+      return;
+    }
+
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "preferences") == NULL)
     return;
 
@@ -456,7 +464,8 @@ sp_window_constructed (GObject *object)
 
   g_assert (SP_IS_STORE (self->store));
 
-  self->preferences = sp_preferences_new (self->store);
+  self->workspace = sp_workspace_new (self->store);
+  self->preferences = g_object_ref (sp_workspace_get_preferences (self->workspace));
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -491,6 +500,7 @@ sp_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->preferences);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sp_window_parent_class)->finalize (object);
@@ -619,6 +629,14 @@ sp_window_get_store (SpWindow *self)
   g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
 
   return self->store;
+}
+
+SpWorkspace *
+sp_window_get_workspace (SpWindow *self)
+{
+  g_return_val_if_fail (SP_IS_WINDOW (self), NULL);
+
+  return self->workspace;
 }
 
 SpPreferences *

@@ -9,6 +9,7 @@
 #include "sp-application.h"
 #include "sp-preferences.h"
 #include "sp-store.h"
+#include "sp-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,7 @@ G_DECLARE_FINAL_TYPE (SpWindow, sp_window, SP, WINDOW, AdwApplicationWindow)
 SpWindow      *sp_window_new              (SpApplication *application,
                                            SpStore       *store);
 SpStore       *sp_window_get_store        (SpWindow      *self);
+SpWorkspace   *sp_window_get_workspace    (SpWindow      *self);
 SpPreferences *sp_window_get_preferences  (SpWindow      *self);
 /* Name of the visible view: "targets", "worklog", "workload", "funnel", "dashboard",
  * "meetings". */
