@@ -423,6 +423,54 @@ parse_body (const char *p,
   return BODY_OK;
 }
 
+/* Chinese input methods type full-width forms: "１２，３４５．６" and the ideographic space
+ * read as their ASCII counterparts, "￥" as "¥". Only these: a general NFKC would also read
+ * "5²" as "52". */
+static char *
+narrow_forms (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xff01 && c <= 0xff5e)
+        c -= 0xfee0;
+      else if (c == 0x3000)
+        c = ' ';
+      else if (c == 0xffe5)
+        c = 0x00a5;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* "2000万", "1.2亿": the power of ten the suffix multiplies by, 0 without one. */
+static guint
+multiplier_at_end (const char *p,
+                   const char *end,
+                   gsize      *len)
+{
+  static const struct { const char *mark; guint power; } suffixes[] = {
+    { "万", 4 }, { "萬", 4 }, { "亿", 8 }, { "億", 8 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      gsize n = strlen (suffixes[i].mark);
+
+      if ((gsize) (end - p) >= n && memcmp (end - n, suffixes[i].mark, n) == 0)
+        {
+          *len = n;
+          return suffixes[i].power;
+        }
+    }
+
+  return 0;
+}
+
 /* The text as an error message may show it: valid UTF-8, not too long. */
 static char *
 quotable (const char *text)
@@ -446,10 +494,12 @@ sp_money_parse (const char        *text,
   const CurrencyInfo *target;
   const CurrencyInfo *owner = NULL;
   const char         *mark = NULL;
+  g_autofree char    *narrow = NULL;
   const char         *p, *end;
   gboolean            negative = FALSE;
   gboolean            has_sign;
   gsize               len;
+  guint               power;
   guint64             value = 0;
   BodyResult          result;
 
@@ -463,8 +513,9 @@ sp_money_parse (const char        *text,
   if (!g_utf8_validate (text, -1, NULL))
     goto invalid;
 
-  end = text + strlen (text);
-  p = skip_blanks (text, end);
+  narrow = narrow_forms (text);
+  end = narrow + strlen (narrow);
+  p = skip_blanks (narrow, end);
   end = trim_blanks (p, end);
   if (p == end)
     {
@@ -511,7 +562,12 @@ sp_money_parse (const char        *text,
       return FALSE;
     }
 
-  result = parse_body (p, end, currency->digits,
+  /* "2000万元" = 20,000,000: the digits are read with four (or eight) more decimals. */
+  power = multiplier_at_end (p, end, &len);
+  if (power > 0)
+    end = trim_blanks (p, end - len);
+
+  result = parse_body (p, end, currency->digits + power,
                        negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64, &value);
   if (result == BODY_INVALID)
     goto invalid;

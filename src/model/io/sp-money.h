@@ -34,7 +34,8 @@ const SpCurrency * const *sp_currency_list   (void);
 const char        *sp_currency_get_name      (const SpCurrency  *currency);
 
 /* Parses typed or CSV text into minor units of @currency:
- * "1,234.56", "¥1,234.56", "1234.5", "-12", "(12.00)", " 1 234 ", "RMB 5", "5元".
+ * "1,234.56", "¥1,234.56", "1234.5", "-12", "(12.00)", " 1 234 ", "RMB 5", "5元",
+ * "2000万", "1.5亿元" (万 = 10⁴, 亿 = 10⁸), and full-width digits and punctuation ("１２，３４５").
  * More decimals than the currency has round half away from zero ("957.5775" → 95758).
  * Garbage, an empty string or overflow → FALSE with a translated @error that quotes @text. */
 gboolean           sp_money_parse            (const char        *text,
