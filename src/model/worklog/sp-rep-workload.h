@@ -5,7 +5,9 @@
  */
 #pragma once
 
-#include "sp-model.h"
+#include "sp-calendar.h"
+#include "sp-preferences.h"
+#include "sp-workload.h"
 
 G_BEGIN_DECLS
 

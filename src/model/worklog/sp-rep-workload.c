@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "sp-metrics.h"
+#include "sp-money.h"
+#include "sp-plan.h"
+#include "sp-rep.h"
 #include "sp-rep-workload.h"
 
 guint
