@@ -93,9 +93,7 @@ gboolean          sp_cli_parse_percent  (const char  *option,
                                          const char  *text,
                                          gint64      *basis_points,
                                          GError     **error);
-/* The team's plan of @year, or NULL (@error set only on a failure to read). */
-SpPlan           *sp_cli_find_plan      (SpStore *store, int year, GError **error);
-/* Same, but no plan is an error that says how to make one. */
+/* sp_plan_find_for_year(), but no plan is an error that says how to make one. */
 SpPlan           *sp_cli_require_plan   (SpStore *store, int year, GError **error);
 const SpCurrency *sp_cli_get_currency   (SpStore *store);
 char             *sp_cli_format_money   (SpStore *store, gint64 amount);
