@@ -13,7 +13,6 @@
 #include "sp-cli-private.h"
 #include "sp-opportunity-csv.h"
 #include "sp-opportunity.h"
-#include "sp-store-private.h"
 
 static void
 print_preview (SpOpportunityPreview *preview)
@@ -136,29 +135,6 @@ sp_cli_run_opp_import (SpCli   *cli,
   return TRUE;
 }
 
-/* The id of the rep called @name; a usage error when there is none. */
-static gboolean
-find_rep (SpStore     *store,
-          const char  *name,
-          gint64      *out,
-          GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (sp_store_get_db (store),
-                                                 "SELECT id FROM rep WHERE name = ?"
-                                                 " ORDER BY id LIMIT 1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, _("No rep named “%s”"), name);
-      return FALSE;
-    }
-  *out = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
 static gboolean
 find_stage (SpStore     *store,
             const char  *name,
@@ -215,7 +191,7 @@ sp_cli_run_opp_export (SpCli   *cli,
   store = sp_cli_open_existing (cli, error);
   if (store == NULL)
     return FALSE;
-  if ((rep_name != NULL && !find_rep (store, rep_name, &rep_id, error))
+  if ((rep_name != NULL && (rep_id = sp_cli_find_rep (store, rep_name, 0, error)) == 0)
       || (stage_name != NULL && !find_stage (store, stage_name, &stage_id, error)))
     return FALSE;
 

@@ -55,31 +55,12 @@ sp_cli_parse_year (const char  *option,
 }
 
 SpPlan *
-sp_cli_find_plan (SpStore  *store,
-                  int       year,
-                  GError  **error)
-{
-  g_autoptr(GListModel) plans = sp_plan_list (store, error);
-
-  if (plans == NULL)
-    return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
-    {
-      g_autoptr(SpPlan) plan = g_list_model_get_item (plans, i);
-
-      if (sp_plan_get_fiscal_year (plan) == year && *sp_plan_get_team (plan) == '\0')
-        return g_steal_pointer (&plan);
-    }
-  return NULL;
-}
-
-SpPlan *
 sp_cli_require_plan (SpStore  *store,
                      int       year,
                      GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
-  SpPlan *plan = sp_cli_find_plan (store, year, &local_error);
+  SpPlan *plan = sp_plan_find_for_year (store, year, &local_error);
 
   if (plan == NULL && local_error == NULL)
     g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
@@ -258,7 +239,7 @@ sp_cli_run_set_target (SpCli   *cli,
       return FALSE;
     }
 
-  plan = sp_cli_find_plan (store, year, &local_error);
+  plan = sp_plan_find_for_year (store, year, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

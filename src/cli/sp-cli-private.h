@@ -66,6 +66,12 @@ gboolean  sp_cli_parse       (SpCli              *cli,
 char     *sp_cli_get_file    (SpCli              *cli);
 /* Whether stderr is a terminal (progress lines are only for people). */
 gboolean  sp_cli_stderr_is_tty (void);
+/* The id of the rep called @name (in @region_id when not 0) by the model's one rule,
+ * sp_rep_find_by_name(); no such rep or an ambiguous name is a usage error. 0 with @error. */
+gint64    sp_cli_find_rep    (SpStore            *store,
+                              const char         *name,
+                              gint64              region_id,
+                              GError            **error);
 
 /* sp-cli-workspace.c */
 gboolean  sp_cli_run_init    (SpCli *cli, int argc, char **argv, GError **error);
@@ -87,9 +93,7 @@ gboolean          sp_cli_parse_percent  (const char  *option,
                                          const char  *text,
                                          gint64      *basis_points,
                                          GError     **error);
-/* The team's plan of @year, or NULL (@error set only on a failure to read). */
-SpPlan           *sp_cli_find_plan      (SpStore *store, int year, GError **error);
-/* Same, but no plan is an error that says how to make one. */
+/* sp_plan_find_for_year(), but no plan is an error that says how to make one. */
 SpPlan           *sp_cli_require_plan   (SpStore *store, int year, GError **error);
 const SpCurrency *sp_cli_get_currency   (SpStore *store);
 char             *sp_cli_format_money   (SpStore *store, gint64 amount);

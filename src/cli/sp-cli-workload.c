@@ -23,42 +23,30 @@ typedef enum
   PERIOD_YEAR,
 } PeriodKind;
 
+/* The rep called @name by the model's rule (NULL @name: none, the team). */
 static gboolean
 find_rep (SpStore     *store,
           const char  *name,
           SpRep      **out,
-          guint       *n_active,
           GError     **error)
 {
-  g_autoptr(GListModel) reps = sp_rep_list (store, 0, error);
-  g_autoptr(SpRep) found = NULL;
+  g_autoptr(GListModel) reps = NULL;
+  gint64 id;
 
-  if (reps == NULL)
+  *out = NULL;
+  if (name == NULL)
+    return TRUE;
+  id = sp_cli_find_rep (store, name, 0, error);
+  if (id == 0 || (reps = sp_rep_list (store, 0, error)) == NULL)
     return FALSE;
-  *n_active = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (reps) && *out == NULL; i++)
     {
       g_autoptr(SpRep) rep = g_list_model_get_item (reps, i);
 
-      if (sp_rep_get_active (rep))
-        (*n_active)++;
-      if (name == NULL || !g_str_equal (sp_rep_get_name (rep), name))
-        continue;
-      if (found != NULL)
-        {
-          g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                       _("There are several reps named “%s”"), name);
-          return FALSE;
-        }
-      found = g_object_ref (rep);
+      if (sp_rep_get_id (rep) == id)
+        *out = g_steal_pointer (&rep);
     }
-  if (name != NULL && found == NULL)
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, _("There is no rep named “%s”"),
-                   name);
-      return FALSE;
-    }
-  *out = g_steal_pointer (&found);
+  g_assert (*out != NULL);
   return TRUE;
 }
 
@@ -83,26 +71,6 @@ period_label (PeriodKind  kind,
       g_snprintf (label, size, "%d", fiscal_year);
       break;
     }
-}
-
-static gboolean
-period_target (SpStore      *store,
-               const GDate  *first,
-               const GDate  *last,
-               gint64        rep_id,
-               gint64       *out,
-               GError      **error)
-{
-  SpMetricsFilter filter;
-  SpMetricsAttainment attainment;
-
-  sp_metrics_filter_init (&filter, first, last);
-  filter.rep_id = rep_id;
-  if (!sp_metrics_get_attainment (store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE, &attainment,
-                                  error))
-    return FALSE;
-  *out = attainment.target;
-  return TRUE;
 }
 
 static char *
@@ -189,6 +157,7 @@ sp_cli_run_workload (SpCli   *cli,
   g_autoptr(SpCalendar) calendar = NULL;
   g_autoptr(SpRep) rep = NULL;
   g_autoptr(GError) rates_error = NULL;
+  g_autoptr(GError) local_error = NULL;
   gboolean team = FALSE, used_team = FALSE, help_shown;
   guint n_active = 0;
   gint64 rep_id = 0;
@@ -278,8 +247,14 @@ sp_cli_run_workload (SpCli   *cli,
       return FALSE;
     }
 
-  if (!find_rep (store, rep_name, &rep, &n_active, error))
+  if (!find_rep (store, rep_name, &rep, error))
     return FALSE;
+  n_active = sp_rep_workload_count_active (store, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (rep != NULL)
     rep_id = sp_rep_get_id (rep);
 
@@ -349,15 +324,10 @@ sp_cli_run_workload (SpCli   *cli,
           if (g_date_compare (&last, &to) > 0)
             last = to;
 
-          if (!period_target (store, &first, &last, rep_id, &target, error))
+          /* The Workload view's target for the same period (sp-rep-workload.c). */
+          if (!sp_rep_workload_target (preferences, rep_id, n_active, &first, &last, &target,
+                                       NULL, error))
             return FALSE;
-          if (rep != NULL && target == 0 && n_active > 0)
-            {
-              /* Not broken down by rep: an equal share of the team's target. */
-              if (!period_target (store, &first, &last, 0, &target, error))
-                return FALSE;
-              target = sp_money_scale (target, 1, n_active);
-            }
           if (!print_period (store, calendar, &rates, label, &first, &last, target, error))
             return FALSE;
         }

@@ -20,49 +20,6 @@ static const char * const field_options[SP_WORKLOG_N_FIELDS] = {
   "tomorrow-plan",
 };
 
-/* The rep named @name (in region @region when given); an error when there is none or the
- * name alone is ambiguous. */
-static gboolean
-find_rep (SpStore     *store,
-          const char  *name,
-          const char  *region,
-          gint64      *rep_id,
-          GError     **error)
-{
-  g_autoptr(GListModel) reps = sp_rep_list (store, 0, error);
-  gint64 found = 0;
-
-  if (reps == NULL)
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
-    {
-      g_autoptr(SpRep) rep = g_list_model_get_item (reps, i);
-
-      if (!g_str_equal (sp_rep_get_name (rep), name)
-          || (region != NULL && g_strcmp0 (sp_rep_get_region_name (rep), region) != 0))
-        continue;
-      if (found != 0)
-        {
-          g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                       _("There are several reps named “%s”; add --region"), name);
-          return FALSE;
-        }
-      found = sp_rep_get_id (rep);
-    }
-  if (found == 0)
-    {
-      if (region != NULL)
-        g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                     _("There is no rep named “%s” in region “%s”"), name, region);
-      else
-        g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, _("There is no rep named “%s”"),
-                     name);
-      return FALSE;
-    }
-  *rep_id = found;
-  return TRUE;
-}
-
 static gboolean
 find_region (SpStore     *store,
              const char  *name,
@@ -85,6 +42,40 @@ find_region (SpStore     *store,
     }
   g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, _("There is no region named “%s”"),
                name);
+  return FALSE;
+}
+
+/* The rep named @name (in region @region when given) by the model's rule; an error when there
+ * is none or the name alone is ambiguous. */
+static gboolean
+find_rep (SpStore     *store,
+          const char  *name,
+          const char  *region,
+          gint64      *rep_id,
+          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 region_id = 0;
+
+  if (region != NULL && !find_region (store, region, &region_id, &local_error))
+    {
+      if (local_error->domain != SP_CLI_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                     _("There is no rep named “%s” in region “%s”"), name, region);
+      return FALSE;
+    }
+  *rep_id = sp_rep_find_by_name (store, name, region_id, &local_error);
+  if (*rep_id != 0)
+    return TRUE;
+  if (g_error_matches (local_error, SP_STORE_ERROR, SP_STORE_ERROR_AMBIGUOUS))
+    g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                 _("There are several reps named “%s”; add --region"), name);
+  else if (g_error_matches (local_error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND))
+    g_set_error_literal (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 

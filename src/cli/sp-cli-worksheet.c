@@ -38,43 +38,6 @@ split_pair (const char  *option,
   return TRUE;
 }
 
-static gboolean
-find_rep (SpStore     *store,
-          const char  *name,
-          gint64      *rep_id,
-          GError     **error)
-{
-  g_autoptr(GListModel) reps = sp_rep_list (store, 0, error);
-  guint found = 0;
-
-  if (reps == NULL)
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (reps); i++)
-    {
-      g_autoptr(SpRep) rep = g_list_model_get_item (reps, i);
-
-      if (!g_str_equal (sp_rep_get_name (rep), name))
-        continue;
-      /* Prefer the one still on the team when a former rep had the same name. */
-      if (found == 0 || sp_rep_get_active (rep))
-        *rep_id = sp_rep_get_id (rep);
-      found += sp_rep_get_active (rep) ? 2 : 1;
-    }
-  if (found == 0)
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, _("There is no rep named “%s”"),
-                   name);
-      return FALSE;
-    }
-  if (found >= 4)
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                   _("There are several reps named “%s”"), name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 typedef enum
 {
   EDIT_BASIS_YEARS,
@@ -233,7 +196,7 @@ parse_edits (SpStore      *store,
       Edit edit = { EDIT_COMMIT, .value = -1 };
 
       if (!split_pair ("--commit", commit[i], "\"Zhang San=1,200,000\"", &key, &value, error)
-          || !find_rep (store, key, &edit.id, error))
+          || (edit.id = sp_cli_find_rep (store, key, 0, error)) == 0)
         return FALSE;
       if (g_ascii_strcasecmp (value, "none") != 0
           && !sp_money_parse (value, currency, &edit.value, error))

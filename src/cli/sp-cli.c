@@ -79,6 +79,25 @@ sp_cli_get_file (SpCli *cli)
   return sp_store_default_path ();
 }
 
+gint64
+sp_cli_find_rep (SpStore     *store,
+                 const char  *name,
+                 gint64       region_id,
+                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 id = sp_rep_find_by_name (store, name, region_id, &local_error);
+
+  if (id != 0)
+    return id;
+  if (g_error_matches (local_error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND)
+      || g_error_matches (local_error, SP_STORE_ERROR, SP_STORE_ERROR_AMBIGUOUS))
+    g_set_error_literal (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return 0;
+}
+
 gboolean
 sp_cli_stderr_is_tty (void)
 {

@@ -18,6 +18,7 @@
 #include "sp-preferences.h"
 #include "sp-region.h"
 #include "sp-rep.h"
+#include "sp-rep-workload.h"
 #include "sp-store.h"
 #include "sp-workload.h"
 #include "sp-worklog.h"

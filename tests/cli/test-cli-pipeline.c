@@ -173,7 +173,7 @@ test_stage_and_export (Fixture       *fixture,
     assert_failed_with (exists, message);
   }
   no_rep = run_cli (fixture, "opp-export", "--file", db, "--rep", "Nobody", "-", NULL);
-  assert_failed_with (no_rep, "No rep named “Nobody”");
+  assert_failed_with (no_rep, "There is no rep named “Nobody”");
 }
 
 int

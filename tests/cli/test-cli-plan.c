@@ -466,6 +466,60 @@ test_workload (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The CLI's target for a rep is the Workload view's (sp_rep_workload_target()), also for a rep
+ * the breakdown has no cells for: a share of the plan by working days, not the CLI's own. */
+static void
+test_workload_same_target (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *db = make_demo (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) store = sp_store_open (db, &error);
+  g_autoptr(SpPreferences) preferences = NULL;
+  g_autoptr(GListModel) regions = NULL;
+  g_autoptr(SpRegion) region = NULL;
+  g_autoptr(CliResult) hire = NULL;
+  g_autofree char *target_shown = NULL;
+  g_autofree char *line = NULL;
+  gint64 target = 0, team_target = 0;
+  gboolean has_plan = FALSE;
+  guint n_active;
+  GDate first, last;
+
+  g_assert_no_error (error);
+  regions = sp_region_list (store, &error);
+  g_assert_no_error (error);
+  region = g_list_model_get_item (regions, 0);
+  g_assert_cmpint (sp_rep_add (store, "New Hire", sp_region_get_id (region), &error), >, 0);
+  g_assert_no_error (error);
+  preferences = sp_preferences_new (store);
+  n_active = sp_rep_workload_count_active (store, &error);
+  g_assert_no_error (error);
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&first, 1, G_DATE_JANUARY, 2026);
+  g_date_set_dmy (&last, 31, G_DATE_JANUARY, 2026);
+  g_assert_true (sp_rep_workload_target (preferences, sp_rep_find_by_name (store, "New Hire", 0,
+                                                                           &error),
+                                         n_active, &first, &last, &target, &has_plan, &error));
+  g_assert_no_error (error);
+  g_assert_true (has_plan);
+  g_assert_cmpint (target, >, 0);
+  g_assert_true (sp_rep_workload_target (preferences, 0, n_active, &first, &last, &team_target,
+                                         NULL, &error));
+  /* Not the team's January target split equally, which counts calendar days. */
+  g_assert_cmpint (target, !=, sp_money_scale (team_target, 1, n_active));
+  g_clear_object (&preferences);
+  g_clear_object (&store);
+
+  hire = run_cli (fixture, "workload", "--file", db, "--rep", "New Hire", "--from", "2026-01-01",
+                  "--to", "2026-01-31", NULL);
+  assert_succeeded_with (hire, NULL);
+  target_shown = money (target);
+  line = g_strdup_printf ("\n2026-01: target %s, ", target_shown);
+  g_assert_nonnull (strstr (hire->out, line));
+}
+
 static void
 test_workload_errors (Fixture       *fixture,
                       gconstpointer  data)
@@ -629,6 +683,7 @@ main (int   argc,
   ADD ("/cli/breakdown/errors", test_breakdown_errors, NULL);
   ADD ("/cli/workload/success", test_workload, NULL);
   ADD ("/cli/workload/errors", test_workload_errors, NULL);
+  ADD ("/cli/workload/same-target", test_workload_same_target, NULL);
   ADD ("/cli/render/success", test_render, NULL);
   ADD ("/cli/render/errors", test_render_errors, NULL);
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 
 #include "sp-demo-private.h"
@@ -59,7 +60,7 @@ flush_buckets (SpDemoGen  *g,
       {
         if (rep->bucket[p][t] == 0)
           continue;
-        if (!sp_demo_run (g, error, NULL, history_insert, "tiiiiitt",
+        if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error, history_insert, "tiiiiitt",
                           day_at (g, rep->bucket_day[p][t])->iso, rep->bucket[p][t],
                           g->region_ids[rep->region], rep->id, g->product_ids[p], g->type_ids[t],
                           NULL, NULL))
@@ -106,7 +107,7 @@ write_order (SpDemoGen  *g,
 
   g_snprintf (order_ref, sizeof order_ref, "SO%d%06u", (int) day_at (g, jd)->year,
               ++g->order_seq);
-  return sp_demo_run (g, error, NULL, history_insert, "tiiiiitt", day_at (g, jd)->iso, value,
+  return sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error, history_insert, "tiiiiitt", day_at (g, jd)->iso, value,
                       g->region_ids[rep->region], rep->id, g->product_ids[p], g->type_ids[c->type],
                       c->ref, order_ref);
 }
@@ -164,7 +165,7 @@ work_day (SpDemoGen  *g,
   if (chance (g, 750))
     plan = tomorrow_plans[below (g, G_N_ELEMENTS (tomorrow_plans))];
 
-  return sp_demo_run (g, error, NULL,
+  return sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                       "INSERT INTO worklog_entry (rep_id, day, prospects, appointments,"
                       " presentations, objections, closes, orders, revenue, new_customers,"
                       " repeat_purchases, collected, summary, problems, help_needed, tomorrow_plan)"
@@ -292,7 +293,7 @@ write_opportunity (SpDemoGen      *g,
   if (closed)
     sp_demo_format_jd (closed, closed_iso);
   title = g_strconcat (sp_demo_customer_cores[c->core], sp_demo_products[p].name, "项目", NULL);
-  if (!sp_demo_run (g, error, &id,
+  if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, &id, error,
                     "INSERT INTO opportunity (title, customer_id, rep_id, product_id, stage_id,"
                     " amount, created_on, expected_close, closed_on, invoiced, collected,"
                     " lost_reason)"
@@ -302,7 +303,7 @@ write_opportunity (SpDemoGen      *g,
     return FALSE;
 
   for (guint i = 0; i < n; i++)
-    if (!sp_demo_run (g, error, NULL,
+    if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                       "INSERT INTO opportunity_stage_history (opportunity_id, stage_id, entered_on)"
                       " VALUES (?, ?, ?)", "iit", id, stage_ids[i], day_at (g, entered[i])->iso))
       return FALSE;

@@ -107,15 +107,9 @@ extern const int           sp_demo_class_size_pm[];
 /* sp-demo.c */
 void          sp_demo_format_jd           (guint32      jd,
                                            char         out[11]);
-/* Runs a cached statement (keyed by the address of @sql, a static string) once. @types, one
- * letter per parameter: 'i' gint64, 'd' int, 't' text (NULL binds NULL). The new row's id
- * goes to @out_id (may be NULL). */
-gboolean      sp_demo_run                 (SpDemoGen   *g,
-                                           GError     **error,
-                                           gint64      *out_id,
-                                           const char  *sql,
-                                           const char  *types,
-                                           ...);
+/* Each write runs through sp_sql_run() with the generator's statement cache (g->stmts, keyed
+ * by the address of the static SQL text) and this message on failure. */
+#define SP_DEMO_WRITE_FAILED _("Could not write the demo data")
 /* Counts @units of work; about every 1% reports progress and checks for cancellation. */
 gboolean      sp_demo_advance             (SpDemoGen   *g,
                                            guint64      units,

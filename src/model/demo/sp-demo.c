@@ -138,47 +138,6 @@ jd_of (int year,
 }
 
 gboolean
-sp_demo_run (SpDemoGen   *g,
-             GError     **error,
-             gint64      *out_id,
-             const char  *sql,
-             const char  *types,
-             ...)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (g->stmts, sql);
-  va_list args;
-  int rc;
-
-  if (stmt == NULL)
-    {
-      if (!(stmt = sp_sql_prepare (g->db, sql, error)))
-        return FALSE;
-      g_hash_table_insert (g->stmts, (gpointer) sql, stmt);
-    }
-
-  va_start (args, types);
-  for (int i = 0; types[i] != '\0'; i++)
-    {
-      if (types[i] == 't')
-        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_STATIC);
-      else if (types[i] == 'd')
-        sqlite3_bind_int (stmt, i + 1, va_arg (args, int));
-      else
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
-    }
-  va_end (args);
-
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return sp_sql_set_error (g->db, error, _("Could not write the demo data"));
-  if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (g->db);
-
-  return TRUE;
-}
-
-gboolean
 sp_demo_advance (SpDemoGen  *g,
                  guint64     units,
                  GError    **error)
@@ -260,7 +219,7 @@ static gboolean
 write_reference_data (SpDemoGen  *g,
                       GError    **error)
 {
-  if (!sp_demo_run (g, error, NULL, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
+  if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
                     "tt", "currency", "CNY"))
     return FALSE;
 
@@ -274,7 +233,7 @@ write_reference_data (SpDemoGen  *g,
 
           sp_demo_format_jd (jd_of (holidays[i].year, holidays[i].month, holidays[i].day) + k,
                              iso);
-          if (!sp_demo_run (g, error, NULL,
+          if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                             "INSERT OR IGNORE INTO holiday (day, name) VALUES (?, ?)",
                             "tt", iso, holiday_names[holidays[i].name]))
             return FALSE;
@@ -282,23 +241,23 @@ write_reference_data (SpDemoGen  *g,
     }
 
   for (guint i = 0; i < SP_DEMO_N_PRODUCTS; i++)
-    if (!sp_demo_run (g, error, &g->product_ids[i],
+    if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, &g->product_ids[i], error,
                       "INSERT INTO product (name, category) VALUES (?, ?)", "tt",
                       sp_demo_products[i].name, sp_demo_products[i].category))
       return FALSE;
 
   for (guint i = 0; i < SP_DEMO_N_TYPES; i++)
-    if (!sp_demo_run (g, error, &g->type_ids[i], "INSERT INTO customer_type (name) VALUES (?)", "t",
+    if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, &g->type_ids[i], error, "INSERT INTO customer_type (name) VALUES (?)", "t",
                       type_names[i]))
       return FALSE;
 
   for (guint i = 0; i < g->shape->n_regions; i++)
-    if (!sp_demo_run (g, error, &g->region_ids[i],
+    if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, &g->region_ids[i], error,
                       "INSERT INTO region (name, position) VALUES (?, ?)", "td",
                       region_names[i], (int) i))
       return FALSE;
 
-  return sp_demo_run (g, error, NULL,
+  return sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                       "INSERT INTO pipeline_stage (name, position, probability_pct, outcome)"
                       " SELECT column1, column2, column3, column4 FROM (VALUES"
                       " ('Lead', 0, 10, 'open'), ('Qualified', 1, 25, 'open'),"
@@ -380,10 +339,10 @@ write_reps (SpDemoGen  *g,
       rep->hired_jd = g->today_jd - (days_ago >= 0 ? (guint) days_ago : MIN (doy, 45));
       sp_demo_format_jd (rep->hired_jd, hired);
 
-      if (!sp_demo_run (g, error, &rep->id,
+      if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, &rep->id, error,
                         "INSERT INTO rep (name, region_id, hired_on) VALUES (?, ?, ?)", "tit",
                         name, g->region_ids[rep->region], hired)
-          || !sp_demo_run (g, error, NULL,
+          || !sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                            "INSERT INTO rep_region (rep_id, region_id, from_day) VALUES (?, ?, ?)",
                            "iit", rep->id, g->region_ids[rep->region], hired))
         return FALSE;
@@ -421,7 +380,7 @@ write_customers (SpDemoGen  *g,
       name = g_strconcat (city, sp_demo_customer_cores[c->core],
                           type_suffixes[c->type][below (g, 3)], NULL);
 
-      if (!sp_demo_run (g, error, &c->id,
+      if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, &c->id, error,
                         "INSERT INTO customer (name, class, intent_grade, customer_type_id,"
                         " region_id, external_ref) VALUES (?, ?, ?, ?, ?, ?)", "tttiit",
                         name, classes[c->klass], grade, g->type_ids[c->type],
@@ -455,13 +414,13 @@ write_plan (SpDemoGen  *g,
   sp_demo_format_jd (jd_of (g->year, 12, 31), year_end);
   sp_demo_format_jd (jd_of (g->year, 6, 30), mid_year);
 
-  if (!sp_demo_run (g, error, &plan_id,
+  if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, &plan_id, error,
                     "INSERT INTO plan (fiscal_year, team, target, sprint, challenge, basis_years,"
                     " growth_bp) VALUES (?, '', ?, ?, ?, ?, 1500)", "diiit",
                     g->year, target, sp_money_scale (target, 125, 100),
                     sp_money_scale (target, 140, 100), basis)
       /* SWOT分析: the four quadrants. */
-      || !sp_demo_run (g, error, NULL,
+      || !sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                        "INSERT INTO plan_swot (plan_id, quadrant, text)"
                        " VALUES (?1, 'strengths', ?2), (?1, 'weaknesses', ?3),"
                        " (?1, 'opportunities', ?4), (?1, 'threats', ?5)", "itttt",
@@ -479,14 +438,14 @@ write_plan (SpDemoGen  *g,
         ? rep->last_year * (1000 + rep->close_pm / 8 + between (g, 0, 100)) / 1000
         : per_rep * between (g, 400, 700) / 1000;
 
-      if (!sp_demo_run (g, error, NULL,
+      if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                         "INSERT INTO plan_commitment (plan_id, rep_id, amount) VALUES (?, ?, ?)",
                         "iii", plan_id, rep->id, round_to (amount, WAN)))
         return FALSE;
     }
 
   headcount_note = g_strdup_printf ("新招聘%u名销售代表，按半年产能计算。", new_hires);
-  if (!sp_demo_run (g, error, NULL,
+  if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                     "INSERT INTO plan_adjustment (plan_id, basis, kind, value, note)"
                     " VALUES (?, 'industry', 'percent', 300, '行业整体增速约8%，预计带动增长3%。'),"
                     " (?, 'headcount', 'amount', ?, ?),"
@@ -496,7 +455,7 @@ write_plan (SpDemoGen  *g,
                     headcount_note, plan_id, plan_id, -50 * WAN * (gint64) g->shape->n_regions / 3))
     return FALSE;
 
-  return sp_demo_run (g, error, NULL,
+  return sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                       "INSERT INTO ogsmt_item (plan_id, kind, position, text, target_value,"
                       " deadline) VALUES (?1, 'objective', 0, '巩固区域市场领先地位，实现可持续增长', NULL, ?2),"
                       " (?1, 'goal', 0, '全年销售额达成目标', ?3, ?2),"
@@ -546,7 +505,7 @@ write_meetings (SpDemoGen  *g,
       sp_demo_format_jd (g->today_jd + meetings[i].days, day);
       g_snprintf (at, sizeof at, "%sT%02d:%s:00", day, meetings[i].hour,
                   meetings[i].hour == 8 ? "30" : "00");
-      if (!sp_demo_run (g, error, &ids[i],
+      if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, &ids[i], error,
                         "INSERT INTO meeting (kind, scheduled_at, title, agenda, minutes)"
                         " VALUES (?, ?, ?, ?, ?)", "ttttt", meetings[i].kind, at, meetings[i].title,
                         meetings[i].agenda, meetings[i].minutes))
@@ -558,7 +517,7 @@ write_meetings (SpDemoGen  *g,
       char due[11];
 
       sp_demo_format_jd (g->today_jd + actions[i].due, due);
-      if (!sp_demo_run (g, error, NULL,
+      if (!sp_sql_run (g->db, g->stmts, SP_DEMO_WRITE_FAILED, NULL, error,
                         "INSERT INTO action_item (meeting_id, rep_id, text, due_on, phase)"
                         " VALUES (?, ?, ?, ?, ?)", "iittt", ids[actions[i].meeting],
                         g->reps[actions[i].rep % g->n_reps].id, actions[i].text, due,

@@ -16,12 +16,15 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-csv-import-private.h"
+#include "sp-rep-private.h"
 #include "sp-preferences.h"
 
 G_DEFINE_QUARK (sp-history-import-error-quark, sp_history_import_error)
 
 /* An id for a member the preview would create. */
 #define NEW_ID G_GINT64_CONSTANT (-1)
+/* A rep name without a region that fits several reps: the row is rejected. */
+#define AMBIGUOUS_ID G_GINT64_CONSTANT (-2)
 
 /* A deferred index build pays off when the rows already there are fewer than this many per
  * byte of the file (an order line is seldom shorter than 40 bytes). */
@@ -30,21 +33,19 @@ G_DEFINE_QUARK (sp-history-import-error-quark, sp_history_import_error)
 /* The members a row names, in the order they are resolved (a rep within its region). */
 enum { REGION, REP, PRODUCT, CUSTOMER_TYPE, N_MEMBERS };
 
+/* A rep is found by sp_rep_lookup(), the rule every rep name follows. */
 static const struct
 {
   const char *select;            /* ?1 the name */
-  const char *select_in_region;  /* ?2 the region's id */
   const char *insert;            /* ?1 the name, ?2 the region's id or NULL (unbound) */
 } members[N_MEMBERS] = {
-  [REGION] = { "SELECT id FROM region WHERE name = ?1", NULL,
+  [REGION] = { "SELECT id FROM region WHERE name = ?1",
                "INSERT INTO region (name, position)"
                " VALUES (?1, (SELECT coalesce (max (position) + 1, 0) FROM region))" },
-  [REP] = { "SELECT id FROM rep WHERE name = ?1 ORDER BY id LIMIT 1",
-            "SELECT id FROM rep WHERE name = ?1 AND region_id = ?2",
-            "INSERT INTO rep (name, region_id) VALUES (?1, ?2)" },
-  [PRODUCT] = { "SELECT id FROM product WHERE name = ?1", NULL,
+  [REP] = { NULL, "INSERT INTO rep (name, region_id) VALUES (?1, ?2)" },
+  [PRODUCT] = { "SELECT id FROM product WHERE name = ?1",
                 "INSERT INTO product (name) VALUES (?1)" },
-  [CUSTOMER_TYPE] = { "SELECT id FROM customer_type WHERE name = ?1", NULL,
+  [CUSTOMER_TYPE] = { "SELECT id FROM customer_type WHERE name = ?1",
                       "INSERT INTO customer_type (name) VALUES (?1)" },
 };
 
@@ -103,21 +104,30 @@ resolve (SpCsvImport *import,
       return TRUE;
     }
 
-  stmt = sp_sql_prepare (import->db, in_region ? members[kind].select_in_region
-                                               : members[kind].select, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (in_region)
-    sqlite3_bind_int64 (stmt, 2, region_id);
-  /* A region the preview would create has no reps yet. */
-  if (!in_region || region_id != NEW_ID)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    return sp_sql_set_error (import->db, error, kind == REP ? _("Could not look up a rep")
-                                                            : _("Could not look up a name"));
+  if (kind == REP)
+    {
+      gint64 found = 0;
+
+      /* A region the preview would create has no reps yet. */
+      if (in_region && region_id == NEW_ID)
+        found = 0;
+      else if (!sp_rep_lookup (import->db, name, in_region ? region_id : 0, &found, error))
+        return FALSE;
+      id = found == SP_REP_AMBIGUOUS ? AMBIGUOUS_ID : found > 0 ? found : NEW_ID;
+    }
+  else
+    {
+      stmt = sp_sql_prepare (import->db, members[kind].select, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      else if (rc != SQLITE_DONE)
+        return sp_sql_set_error (import->db, error, _("Could not look up a name"));
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
 
   if (id == NEW_ID)
     {
@@ -207,9 +217,18 @@ import_record (SpCsvImport         *import,
     }
 
   for (guint kind = 0; kind < N_MEMBERS; kind++)
-    if (names[kind] != NULL
-        && !resolve (import, kind, names[kind], region, ids[REGION], &ids[kind], error))
-      return FALSE;
+    {
+      if (names[kind] != NULL
+          && !resolve (import, kind, names[kind], region, ids[REGION], &ids[kind], error))
+        return FALSE;
+      if (kind == REP && ids[REP] == AMBIGUOUS_ID)
+        {
+          sp_csv_import_reject (import, line,
+                                g_strdup_printf (_("Line %u: several reps are named “%s”; add a"
+                                                   " region column"), line, rep));
+          return TRUE;
+        }
+    }
 
   preview->total_amount += amount;
   if (!import->commit)

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "sp-csv-import-private.h"
+#include "sp-rep-private.h"
 #include "sp-opportunity-csv.h"
 #include "sp-opportunity.h"
 
@@ -306,10 +307,13 @@ process_row (SpCsvImport         *import,
       sp_csv_import_reject_text (import, line, _("The title is empty"));
       return TRUE;
     }
-  rep_id = lookup_id (import->db, "SELECT id FROM rep WHERE name = ? ORDER BY id LIMIT 1", rep);
-  if (rep_id == 0)
+  if (!sp_rep_lookup (import->db, rep, 0, &rep_id, error))
+    return FALSE;
+  if (rep_id <= 0)
     {
-      g_autofree char *m = g_strdup_printf (_("Unknown rep “%s”"), rep);
+      g_autofree char *m = g_strdup_printf (rep_id == 0 ? _("Unknown rep “%s”")
+                                                        : _("There are several reps named “%s”"),
+                                            rep);
       sp_csv_import_reject_text (import, line, m);
       return TRUE;
     }

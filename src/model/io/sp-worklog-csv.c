@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-csv-import-private.h"
+#include "sp-rep-private.h"
 #include "sp-worklog-csv.h"
 
 static const SpCsvField worklog_fields[] = {
@@ -106,7 +107,8 @@ sp_worklog_import_preview_free (SpWorklogImportPreview *preview)
   g_free (preview);
 }
 
-/* The rep's id; 0 when there is none, -1 when the name alone is ambiguous. */
+/* The rep's id by the rule of sp_rep_find_by_name(): 0 when there is none, SP_REP_AMBIGUOUS
+ * when the name (in the region, if the row gives one) does not say which. */
 static gboolean
 resolve_rep (SpCsvImport *import,
              const char  *name,
@@ -118,8 +120,7 @@ resolve_rep (SpCsvImport *import,
   g_autofree char *key = g_strdup_printf ("%s\x1f%s", name, region != NULL ? region : "");
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 *cached = g_hash_table_lookup (pass->reps, key);
-  gint64 id = 0;
-  guint n = 0;
+  gint64 id = 0, region_id = region != NULL ? -1 : 0;
   int rc;
 
   if (cached != NULL)
@@ -128,28 +129,21 @@ resolve_rep (SpCsvImport *import,
       return TRUE;
     }
 
-  if (region == NULL)
-    stmt = sp_sql_prepare (import->db, "SELECT id FROM rep WHERE name = ?1 ORDER BY id LIMIT 2",
-                           error);
-  else
-    stmt = sp_sql_prepare (import->db,
-                           "SELECT rep.id FROM rep JOIN region ON region.id = rep.region_id"
-                           " WHERE rep.name = ?1 AND region.name = ?2 ORDER BY rep.id LIMIT 2",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   if (region != NULL)
-    sqlite3_bind_text (stmt, 2, region, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
-      n++;
+      /* A region that does not exist has no reps: region id -1 matches none. */
+      stmt = sp_sql_prepare (import->db, "SELECT id FROM region WHERE name = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, region, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        region_id = sqlite3_column_int64 (stmt, 0);
+      else if (rc != SQLITE_DONE)
+        return sp_sql_set_error (import->db, error, _("Could not look up a rep"));
     }
-  if (rc != SQLITE_DONE)
-    return sp_sql_set_error (import->db, error, _("Could not look up a rep"));
-  if (n > 1)
-    id = -1;
+  if (region_id != -1 && !sp_rep_lookup (import->db, name, region_id, &id, error))
+    return FALSE;
 
   cached = g_new (gint64, 1);
   *cached = id;

@@ -232,10 +232,10 @@ ensure_customer (sqlite3                 *db,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   if (id == 0)
-    return sp_opportunity_run (db, error, &id,
+    return sp_sql_run (db, NULL, _("Could not save the opportunity"), &id, error,
                                "INSERT INTO customer (name, class, intent_grade) VALUES (?, ?, ?)",
                                "ttt", name, klass, grade) ? id : -1;
-  return sp_opportunity_run (db, error, NULL,
+  return sp_sql_run (db, NULL, _("Could not save the opportunity"), NULL, error,
                              "UPDATE customer SET class = ?, intent_grade = ? WHERE id = ?",
                              "tti", klass, grade, id) ? id : -1;
 }
@@ -267,7 +267,7 @@ update_existing (sqlite3                 *db,
 
   if (g_strcmp0 (old_created, edit->created_on) != 0)
     {
-      if (!sp_opportunity_run (db, error, NULL,
+      if (!sp_sql_run (db, NULL, _("Could not save the opportunity"), NULL, error,
                                "UPDATE opportunity_stage_history SET entered_on = ?1"
                                " WHERE id = (SELECT id FROM opportunity_stage_history"
                                "              WHERE opportunity_id = ?2"
@@ -289,7 +289,7 @@ update_existing (sqlite3                 *db,
           return FALSE;
         }
     }
-  return sp_opportunity_run (db, error, NULL,
+  return sp_sql_run (db, NULL, _("Could not save the opportunity"), NULL, error,
                              "UPDATE opportunity SET title = ?, customer_id = ?, rep_id = ?,"
                              " amount = ?, created_on = ?, expected_close = ?, invoiced = ?,"
                              " collected = ? WHERE id = ?", "tIIittiii", title, customer_id,
@@ -325,7 +325,7 @@ sp_opportunity_save (SpStore                 *store,
       id = sp_opportunity_add (store, title, customer_id, edit->rep_id, edit->stage_id,
                                edit->amount, edit->created_on, edit->expected_close, error);
       ok = id != 0
-           && sp_opportunity_run (db, error, NULL,
+           && sp_sql_run (db, NULL, _("Could not save the opportunity"), NULL, error,
                                   "UPDATE opportunity SET invoiced = ?, collected = ?"
                                   " WHERE id = ?", "iii", edit->invoiced, edit->collected, id);
     }

@@ -49,13 +49,6 @@ gboolean       sp_opportunity_edit_end      (SpStore       *store,
 char          *sp_opportunity_stage_outcome (sqlite3       *db,
                                              gint64         stage_id,
                                              GError       **error);
-/* Runs @sql with parameters by @types: 'i' gint64, 'I' gint64 (0 → NULL), 't' text. */
-gboolean       sp_opportunity_run           (sqlite3       *db,
-                                             GError       **error,
-                                             gint64        *out_id,
-                                             const char    *sql,
-                                             const char    *types,
-                                             ...);
 SpOpportunity *sp_opportunity_read_row      (sqlite3_stmt  *stmt);
 
 G_END_DECLS

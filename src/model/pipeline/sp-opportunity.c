@@ -184,42 +184,6 @@ sp_opportunity_stage_outcome (sqlite3  *db,
   return NULL;
 }
 
-gboolean
-sp_opportunity_run (sqlite3     *db,
-     GError     **error,
-     gint64      *out_id,
-     const char  *sql,
-     const char  *types,
-     ...)
-{
-  g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (db, sql, error);
-  va_list args;
-
-  if (stmt == NULL)
-    return FALSE;
-  va_start (args, types);
-  for (int i = 0; types[i] != '\0'; i++)
-    {
-      if (types[i] == 'i')
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
-      else if (types[i] == 'I')   /* 0 → NULL */
-        {
-          gint64 v = va_arg (args, gint64);
-
-          if (v != 0)
-            sqlite3_bind_int64 (stmt, i + 1, v);
-        }
-      else
-        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
-    }
-  va_end (args);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return sp_sql_set_error (db, error, _("Could not save the opportunity"));
-  if (out_id != NULL)
-    *out_id = sqlite3_last_insert_rowid (db);
-  return TRUE;
-}
-
 gint64
 sp_opportunity_add (SpStore     *store,
                     const char  *title,
@@ -249,13 +213,13 @@ sp_opportunity_add (SpStore     *store,
     return 0;
   if (!sp_opportunity_edit_begin (store, _("Add opportunity"), &own, error))
     return 0;
-  ok = sp_opportunity_run (db, error, &id,
+  ok = sp_sql_run (db, NULL, _("Could not save the opportunity"), &id, error,
             "INSERT INTO opportunity (title, customer_id, rep_id, stage_id, amount,"
             " created_on, expected_close, closed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             "tIIiitt" "t", title != NULL ? title : "", customer_id, rep_id, stage_id,
             amount, created_on, expected_close,
             g_strcmp0 (outcome, "open") == 0 ? NULL : created_on)
-       && sp_opportunity_run (db, error, NULL,
+       && sp_sql_run (db, NULL, _("Could not save the opportunity"), NULL, error,
                "INSERT INTO opportunity_stage_history (opportunity_id, stage_id, entered_on)"
                " VALUES (?, ?, ?)", "iit", id, stage_id, created_on);
   return sp_opportunity_edit_end (store, own, ok, error) ? id : 0;
@@ -314,10 +278,10 @@ sp_opportunity_set_stage (SpStore     *store,
   if (!sp_opportunity_edit_begin (store, _("Move opportunity"), &own, error))
     return FALSE;
   return sp_opportunity_edit_end (store, own,
-                   sp_opportunity_run (db, error, NULL,
+                   sp_sql_run (db, NULL, _("Could not save the opportunity"), NULL, error,
                         "UPDATE opportunity SET stage_id = ?, closed_on = ? WHERE id = ?", "iti",
                         stage_id, g_strcmp0 (outcome, "open") == 0 ? NULL : entered_on, id)
-                   && sp_opportunity_run (db, error, NULL,
+                   && sp_sql_run (db, NULL, _("Could not save the opportunity"), NULL, error,
                            "INSERT INTO opportunity_stage_history (opportunity_id, stage_id,"
                            " entered_on) VALUES (?, ?, ?)", "iit", id, stage_id, entered_on),
                    error);
@@ -351,7 +315,7 @@ sp_opportunity_update (SpStore     *store,
     }
   if (!sp_opportunity_edit_begin (store, _("Edit opportunity"), &own, error))
     return FALSE;
-  ok = sp_opportunity_run (db, error, NULL,
+  ok = sp_sql_run (db, NULL, _("Could not save the opportunity"), NULL, error,
             "UPDATE opportunity SET amount = ?, expected_close = ?, invoiced = ?, collected = ?"
             " WHERE id = ?", "itiii", amount, expected_close, invoiced, collected, id);
   if (ok && sqlite3_changes (db) == 0)

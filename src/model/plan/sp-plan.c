@@ -164,6 +164,28 @@ sp_plan_list (SpStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+SpPlan *
+sp_plan_find_for_year (SpStore  *store,
+                       int       fiscal_year,
+                       GError  **error)
+{
+  g_autoptr(GListModel) plans = NULL;
+
+  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+
+  plans = sp_plan_list (store, error);
+  if (plans == NULL)
+    return NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(SpPlan) plan = g_list_model_get_item (plans, i);
+
+      if (plan->fiscal_year == fiscal_year && *plan->team == '\0')
+        return g_steal_pointer (&plan);
+    }
+  return NULL;
+}
+
 gint64
 sp_plan_add (SpStore     *store,
              int          fiscal_year,

@@ -26,6 +26,11 @@ gint64       sp_plan_get_last_year_actual (SpPlan *self);
 /* Plans, newest fiscal year first; a GListModel of SpPlan. */
 GListModel  *sp_plan_list             (SpStore   *store,
                                        GError   **error);
+/* The team-wide plan of @fiscal_year (the one without a team name), the plan every view of
+ * "the year's plan" means; NULL when there is none, with @error set only when reading fails. */
+SpPlan      *sp_plan_find_for_year    (SpStore   *store,
+                                       int        fiscal_year,
+                                       GError   **error);
 /* Creates a plan (an undoable edit); returns its id or 0 with @error (duplicate year and
  * team, negative target). */
 gint64       sp_plan_add              (SpStore    *store,

@@ -19,6 +19,8 @@
 #define MAX_AMOUNT G_GINT64_CONSTANT (100000000000000000)
 #define MIN_BP (-10000)
 #define MAX_BP 100000
+/* What a failed statement of this file says (sp_sql_run prefixes the SQLite detail). */
+#define CHANGE_FAILED _("Could not change the worksheet")
 
 /* "12.5%", "-2.5%", "3%": basis points as a percent, for messages. */
 char *
@@ -103,45 +105,6 @@ invalid:
                  _("“%s” is not a percentage"), shown);
   }
   return FALSE;
-}
-
-/* Runs one statement with @types ('i' gint64, 't' text, 'n' NULL, 'd' int) bound in order;
- * returns the number of rows changed, -1 with @error. */
-static int
-run (SpStore     *store,
-     GError     **error,
-     const char  *sql,
-     const char  *types,
-     ...)
-{
-  sqlite3 *db = sp_store_get_db (store);
-  g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (db, sql, error);
-  va_list args;
-
-  if (stmt == NULL)
-    return -1;
-
-  va_start (args, types);
-  for (int i = 0; types[i] != '\0'; i++)
-    {
-      if (types[i] == 't')
-        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
-      else if (types[i] == 'd')
-        sqlite3_bind_int (stmt, i + 1, va_arg (args, int));
-      else if (types[i] == 'n')
-        sqlite3_bind_null (stmt, i + 1);
-      else
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
-    }
-  va_end (args);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sp_store_set_sql_error (store, error, _("Could not change the worksheet"));
-      return -1;
-    }
-
-  return sqlite3_changes (db);
 }
 
 /* Opens the edit after checking that @plan_id exists (inside it, so that the check holds). */
@@ -256,6 +219,7 @@ sp_worksheet_set_basis_years (SpStore     *store,
 {
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GString) text = g_string_new (NULL);
+  gboolean ok;
   int fiscal_year;
 
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
@@ -282,10 +246,10 @@ sp_worksheet_set_basis_years (SpStore     *store,
   for (guint i = 0; i < sorted->len; i++)
     g_string_append_printf (text, "%s%d", i ? "," : "", g_array_index (sorted, int, i));
 
-  return sp_worksheet_end_edit (store,
-                                run (store, error, "UPDATE plan SET basis_years = ?, basis_amount = NULL"
-                                                   " WHERE id = ?", "ti", text->str, plan_id) >= 0,
-                                error);
+  ok = sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL, error,
+                   "UPDATE plan SET basis_years = ?, basis_amount = NULL WHERE id = ?",
+                   "ti", text->str, plan_id);
+  return sp_worksheet_end_edit (store, ok, error);
 }
 
 gboolean
@@ -294,7 +258,7 @@ sp_worksheet_set_typed_basis (SpStore  *store,
                               gint64    amount,
                               GError  **error)
 {
-  int changed;
+  gboolean ok;
 
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
 
@@ -312,12 +276,14 @@ sp_worksheet_set_typed_basis (SpStore  *store,
 
   /* The chosen years stay stored, so that going back to history restores them. */
   if (amount < 0)
-    changed = run (store, error, "UPDATE plan SET basis_amount = NULL WHERE id = ?", "i", plan_id);
+    ok = sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL, error,
+                   "UPDATE plan SET basis_amount = NULL WHERE id = ?", "i", plan_id);
   else
-    changed = run (store, error, "UPDATE plan SET basis_amount = ? WHERE id = ?", "ii",
+    ok = sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL, error,
+                   "UPDATE plan SET basis_amount = ? WHERE id = ?", "ii",
                    amount, plan_id);
 
-  return sp_worksheet_end_edit (store, changed >= 0, error);
+  return sp_worksheet_end_edit (store, ok, error);
 }
 
 gboolean
@@ -334,8 +300,9 @@ sp_worksheet_set_growth (SpStore  *store,
     return FALSE;
 
   return sp_worksheet_end_edit (store,
-                                run (store, error, "UPDATE plan SET growth_bp = ? WHERE id = ?",
-                                     "di", growth_bp, plan_id) >= 0,
+                                sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL,
+                                            error, "UPDATE plan SET growth_bp = ? WHERE id = ?",
+                                            "di", growth_bp, plan_id),
                                 error);
 }
 
@@ -349,7 +316,7 @@ sp_worksheet_set_adjustment (SpStore                    *store,
                              GError                    **error)
 {
   const char *name;
-  int changed;
+  gboolean ok;
 
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
   g_return_val_if_fail ((guint) basis < SP_WORKSHEET_N_BASES, FALSE);
@@ -365,10 +332,11 @@ sp_worksheet_set_adjustment (SpStore                    *store,
     return FALSE;
 
   if (kind == SP_WORKSHEET_ADJUSTMENT_NONE)
-    changed = run (store, error, "DELETE FROM plan_adjustment WHERE plan_id = ? AND basis = ?",
+    ok = sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL, error,
+                   "DELETE FROM plan_adjustment WHERE plan_id = ? AND basis = ?",
                    "it", plan_id, sp_worksheet_basis_names[basis]);
   else
-    changed = run (store, error,
+    ok = sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL, error,
                    "INSERT INTO plan_adjustment (plan_id, basis, kind, value, note)"
                    " VALUES (?1, ?2, ?3, ?4, ?5)"
                    " ON CONFLICT (plan_id, basis) DO UPDATE"
@@ -376,7 +344,7 @@ sp_worksheet_set_adjustment (SpStore                    *store,
                    "ittit", plan_id, sp_worksheet_basis_names[basis],
                    sp_worksheet_kind_names[kind], value, note ? note : "");
 
-  return sp_worksheet_end_edit (store, changed >= 0, error);
+  return sp_worksheet_end_edit (store, ok, error);
 }
 
 gboolean
@@ -386,7 +354,7 @@ sp_worksheet_set_swot (SpStore          *store,
                        const char       *text,
                        GError          **error)
 {
-  int changed;
+  gboolean ok;
 
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
   g_return_val_if_fail ((guint) quadrant < SP_WORKSHEET_N_SWOT, FALSE);
@@ -398,15 +366,16 @@ sp_worksheet_set_swot (SpStore          *store,
 
   /* An empty quadrant has no row. */
   if (text == NULL || *text == '\0')
-    changed = run (store, error, "DELETE FROM plan_swot WHERE plan_id = ? AND quadrant = ?",
+    ok = sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL, error,
+                   "DELETE FROM plan_swot WHERE plan_id = ? AND quadrant = ?",
                    "it", plan_id, sp_worksheet_swot_names[quadrant]);
   else
-    changed = run (store, error,
+    ok = sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL, error,
                    "INSERT INTO plan_swot (plan_id, quadrant, text) VALUES (?1, ?2, ?3)"
                    " ON CONFLICT (plan_id, quadrant) DO UPDATE SET text = excluded.text",
                    "itt", plan_id, sp_worksheet_swot_names[quadrant], text);
 
-  return sp_worksheet_end_edit (store, changed >= 0, error);
+  return sp_worksheet_end_edit (store, ok, error);
 }
 
 /* The new target with sprint and challenge at their old ratios to the old target (+25% and
@@ -483,7 +452,7 @@ sp_worksheet_set_commitment (SpStore  *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name = NULL;
   gboolean active;
-  int changed;
+  gboolean ok;
 
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
 
@@ -521,13 +490,14 @@ sp_worksheet_set_commitment (SpStore  *store,
     return sp_worksheet_end_edit (store, FALSE, error);
 
   if (amount < 0)
-    changed = run (store, error, "DELETE FROM plan_commitment WHERE plan_id = ? AND rep_id = ?",
+    ok = sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL, error,
+                   "DELETE FROM plan_commitment WHERE plan_id = ? AND rep_id = ?",
                    "ii", plan_id, rep_id);
   else
-    changed = run (store, error,
+    ok = sp_sql_run (sp_store_get_db (store), NULL, CHANGE_FAILED, NULL, error,
                    "INSERT INTO plan_commitment (plan_id, rep_id, amount) VALUES (?1, ?2, ?3)"
                    " ON CONFLICT (plan_id, rep_id) DO UPDATE SET amount = excluded.amount",
                    "iii", plan_id, rep_id, amount);
 
-  return sp_worksheet_end_edit (store, changed >= 0, error);
+  return sp_worksheet_end_edit (store, ok, error);
 }

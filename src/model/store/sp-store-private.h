@@ -28,6 +28,24 @@ gboolean  sp_sql_exec               (sqlite3      *db,
 sqlite3_stmt *sp_sql_prepare        (sqlite3      *db,
                                      const char   *sql,
                                      GError      **error);
+/* Runs one statement that returns no rows: binds the arguments after @types to parameters
+ * 1, 2, … in order, steps it, and sets @out_id (if not NULL) to the last inserted rowid.
+ * The type letters, one per parameter:
+ *   'i'  gint64                         'I'  gint64, where 0 binds NULL (an optional id)
+ *   'd'  int                            't'  const char *, NULL binds NULL (not copied)
+ *   'n'  NULL, and takes no argument
+ * Any other letter is a programming error (a critical warning; nothing runs; FALSE).
+ * @cache, if not NULL, maps the (static) @sql text to its prepared statement and keeps it
+ * for the next call; otherwise the statement is prepared and finalized here. On failure
+ * @error is set from the connection, prefixed with @what (translated, says what failed). */
+gboolean      sp_sql_run            (sqlite3      *db,
+                                     GHashTable   *cache,
+                                     const char   *what,
+                                     gint64       *out_id,
+                                     GError      **error,
+                                     const char   *sql,
+                                     const char   *types,
+                                     ...);
 /* Column names of @schema.@table in declaration order (table names are the model's own
  * constants, never user input). */
 GPtrArray    *sp_sql_table_columns  (sqlite3      *db,

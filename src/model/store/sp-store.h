@@ -22,6 +22,7 @@ typedef enum
   SP_STORE_ERROR_NOT_FOUND, /* a row that does not exist */
   SP_STORE_ERROR_NOTHING_TO_UNDO,
   SP_STORE_ERROR_NOTHING_TO_REDO,
+  SP_STORE_ERROR_AMBIGUOUS,  /* a name that fits several rows (the message says how to choose) */
 } SpStoreError;
 
 /* "SPln" — PRAGMA application_id of every workspace and .salesplan file. */

@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-rep.h"
-#include "sp-store-private.h"
+#include "sp-rep-private.h"
 
 struct _SpRep
 {
@@ -254,5 +254,95 @@ sp_rep_add (SpStore     *store,
 
 fail:
   sp_store_rollback_edit (store);
+  return 0;
+}
+
+gboolean
+sp_rep_lookup (sqlite3     *db,
+               const char  *name,
+               gint64       region_id,
+               gint64      *id_out,
+               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 first = 0, active = 0;
+  guint n = 0, n_active = 0;
+  int rc;
+
+  g_return_val_if_fail (db != NULL && name != NULL && id_out != NULL, FALSE);
+
+  stmt = sp_sql_prepare (db,
+                         "SELECT id, left_on IS NULL FROM rep"
+                         " WHERE name = ?1 AND (?2 = 0 OR region_id = ?2) ORDER BY id",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, region_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (n++ == 0)
+        first = id;
+      if (sqlite3_column_int (stmt, 1) != 0 && n_active++ == 0)
+        active = id;
+    }
+  if (rc != SQLITE_DONE)
+    return sp_sql_set_error (db, error, _("Could not look up a rep"));
+
+  if (n <= 1)
+    *id_out = first;
+  else if (n_active == 1)
+    *id_out = active;
+  else
+    *id_out = SP_REP_AMBIGUOUS;
+  return TRUE;
+}
+
+gint64
+sp_rep_find_by_name (SpStore     *store,
+                     const char  *name,
+                     gint64       region_id,
+                     GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+  gint64 id;
+
+  g_return_val_if_fail (SP_IS_STORE (store), 0);
+  g_return_val_if_fail (name != NULL, 0);
+  g_return_val_if_fail (region_id >= 0, 0);
+
+  db = sp_store_get_db (store);
+  trimmed = g_strstrip (g_strdup (name));
+  if (!sp_rep_lookup (db, trimmed, region_id, &id, error))
+    return 0;
+  if (id > 0)
+    return id;
+
+  if (id == SP_REP_AMBIGUOUS)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_AMBIGUOUS,
+                   _("There are several reps named “%s”"), trimmed);
+      return 0;
+    }
+  if (region_id != 0)
+    {
+      stmt = sp_sql_prepare (db, "SELECT name FROM region WHERE id = ?", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, region_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
+                       _("There is no rep named “%s” in region “%s”"), trimmed,
+                       (const char *) sqlite3_column_text (stmt, 0));
+          return 0;
+        }
+    }
+  g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
+               _("There is no rep named “%s”"), trimmed);
   return 0;
 }

@@ -31,4 +31,17 @@ gint64       sp_rep_add             (SpStore    *store,
                                      gint64      region_id,
                                      GError    **error);
 
+/* The id of the rep called @name (spaces around it ignored), only among the reps of
+ * @region_id when that is not 0 — the ONE rule for every place that takes a rep by name
+ * (CLI options, imports). A name is unique only within a region, so when several reps bear it:
+ * - the only one still on the team is taken, as a former rep's name is often given again;
+ * - otherwise (several on the team, or only former reps and more than one) nothing is guessed:
+ *   SP_STORE_ERROR_AMBIGUOUS, to be narrowed by the region.
+ * A lone former rep is found (history and past work logs are still theirs).
+ * None: SP_STORE_ERROR_NOT_FOUND naming the rep. Returns 0 with @error. */
+gint64       sp_rep_find_by_name    (SpStore    *store,
+                                     const char *name,
+                                     gint64      region_id,
+                                     GError    **error);
+
 G_END_DECLS

@@ -171,7 +171,7 @@ check_failed_cb (SpStore      *store,
   g_application_release (G_APPLICATION (self));
 }
 
-/* For the start-up benchmark (tests/bench/bench-startup.c): with
+/* For the start-up benchmark (tests/ui/bench-startup.c): with
  * SALES_PLANNER_REPORT_FIRST_FRAME set, print the wall-clock time (µs) of the window's first
  * painted frame and of the first moment the main loop is idle after it, then quit. */
 static gboolean

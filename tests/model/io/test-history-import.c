@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "sp-history-import.h"
+#include "sp-region.h"
+#include "sp-rep.h"
 #include "sp-store-private.h"
 #include "sp-test-utils.h"
 
@@ -308,6 +310,48 @@ test_bad_rows (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT sum (amount) FROM history_order"), ==, 1100);
 }
 
+/* A rep named without a region follows sp_rep_find_by_name(): the rep on the team over a
+ * former one of the same name; two on the team reject the row rather than guess. */
+static void
+test_rep_names (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_csv (f, "reps.csv",
+                                     "date,amount,rep\n"
+                                     "2025-01-01,10,Zhao Liu\n"
+                                     "2025-01-02,20,Wang Wu\n"
+                                     "2025-01-03,40,Wang Wu\n");
+  g_autoptr(SpHistoryPreview) done = NULL;
+  SpHistoryImportOptions options = { 0 };
+  gint64 east = sp_region_add (f->store, "East", &error);
+  gint64 west = sp_region_add (f->store, "West", &error);
+  gint64 former = sp_rep_add (f->store, "Zhao Liu", east, &error);
+  gint64 current = sp_rep_add (f->store, "Zhao Liu", west, &error);
+  g_autofree char *leave = g_strdup_printf ("UPDATE rep SET left_on = '2024-12-31' WHERE id = %"
+                                            G_GINT64_FORMAT, former);
+  SpHistoryRejectedRow *row;
+
+  sp_rep_add (f->store, "Wang Wu", east, &error);
+  sp_rep_add (f->store, "Wang Wu", west, &error);
+  g_assert_no_error (error);
+  g_assert_true (sp_sql_exec (sp_store_get_db (f->store), leave, &error));
+
+  options.allow_rejected = TRUE;
+  g_assert_true (sp_history_import_commit (f->store, file, &options, NULL, NULL, NULL, &done,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (done->rows_accepted, ==, 1);
+  g_assert_cmpuint (done->rows_rejected, ==, 2);
+  row = g_ptr_array_index (done->rejected, 0);
+  g_assert_cmpuint (row->line, ==, 3);
+  g_assert_cmpstr (row->message, ==, "Line 3: several reps are named “Wang Wu”; add a region"
+                                     " column");
+  g_assert_cmpuint (done->new_reps->len, ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT rep_id FROM history_order"), ==, current);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM rep"), ==, 4);
+}
+
 static void
 test_undo (Fixture       *f,
            gconstpointer  data)
@@ -500,6 +544,7 @@ main (int   argc,
   ADD ("amounts", test_amounts);
   ADD ("dates-and-overrides", test_dates_and_overrides);
   ADD ("bad-rows", test_bad_rows);
+  ADD ("rep-names", test_rep_names);
   ADD ("undo", test_undo);
   ADD ("cancel-and-empty", test_cancel_and_empty);
   ADD ("year-total", test_year_total);

@@ -180,6 +180,56 @@ test_rejected (Fixture       *f,
                                                               "Import opportunities") == 0);
 }
 
+/* A rep's name follows sp_rep_find_by_name(): the rep still on the team over a former one of
+ * the same name (not the older id), and two on the team is a rejected row, not a guess. */
+static void
+test_rep_names (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "reps.csv",
+    "title,rep,amount,created,stage\n"
+    "Current,Zhao Liu,100,2026-01-05,Lead\n"
+    "Which,Wang Wu,100,2026-01-05,Lead\n", -1);
+  g_autoptr(SpOpportunityPreview) out = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db = sp_store_get_db (f->store);
+  gint64 west = sp_region_add (f->store, "West", &error);
+  gint64 south = sp_region_add (f->store, "South", &error);
+  gint64 former = sp_rep_add (f->store, "Zhao Liu", south, &error);
+  gint64 current = sp_rep_add (f->store, "Zhao Liu", west, &error);
+  SpHistoryRejectedRow *row;
+
+  sp_rep_add (f->store, "Wang Wu", south, &error);
+  sp_rep_add (f->store, "Wang Wu", west, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (former, <, current);
+  stmt = sp_sql_prepare (db, "UPDATE rep SET left_on = '2025-12-31' WHERE id = ?", &error);
+  sqlite3_bind_int64 (stmt, 1, former);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  g_assert_false (sp_opportunity_import_commit (f->store, file, NULL, NULL, &out, &error));
+  g_assert_error (error, SP_OPPORTUNITY_IMPORT_ERROR, SP_OPPORTUNITY_IMPORT_ERROR_REJECTED_ROWS);
+  g_assert_cmpuint (out->rows_accepted, ==, 1);
+  g_assert_cmpuint (out->rejected->len, ==, 1);
+  row = g_ptr_array_index (out->rejected, 0);
+  g_assert_cmpuint (row->line, ==, 3);
+  g_assert_cmpstr (row->message, ==, "Line 3: There are several reps named “Wang Wu”");
+  g_clear_error (&error);
+  g_clear_pointer (&out, sp_opportunity_preview_free);
+
+  /* The accepted row alone: it goes to the rep on the team. */
+  g_clear_object (&file);
+  file = write_file (f, "current.csv", "title,rep,amount,created,stage\n"
+                                       "Current,Zhao Liu,100,2026-01-05,Lead\n", -1);
+  g_assert_true (sp_opportunity_import_commit (f->store, file, NULL, NULL, &out, &error));
+  g_assert_no_error (error);
+  stmt = sp_sql_prepare (db, "SELECT rep_id FROM opportunity WHERE title = 'Current'", &error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, current);
+}
+
 static void
 test_chinese_gb18030 (Fixture       *f,
                       gconstpointer  data)
@@ -282,6 +332,8 @@ main (int   argc,
   g_test_add ("/opportunity-csv/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
               fixture_tear_down);
   g_test_add ("/opportunity-csv/rejected", Fixture, NULL, fixture_set_up, test_rejected,
+              fixture_tear_down);
+  g_test_add ("/opportunity-csv/rep-names", Fixture, NULL, fixture_set_up, test_rep_names,
               fixture_tear_down);
   g_test_add ("/opportunity-csv/chinese-gb18030", Fixture, NULL, fixture_set_up,
               test_chinese_gb18030, fixture_tear_down);

@@ -5,7 +5,9 @@
  */
 #pragma once
 
-#include "sp-model.h"
+#include "sp-calendar.h"
+#include "sp-preferences.h"
+#include "sp-workload.h"
 
 G_BEGIN_DECLS
 
@@ -25,11 +27,26 @@ typedef struct
 guint    sp_rep_workload_count_active (SpStore         *store,
                                        GError         **error);
 
-/* The workload inputs of rep @rep_id (0: the team) for @first … @last: the target of the
- * plan of @first's fiscal year (the plan without a team name if there are several), divided
- * equally among @n_active reps and scaled to the period's share of the year's working days;
- * rates and average order value from the last SP_REP_WORKLOAD_HISTORY_DAYS days up to
- * @today, the team's when the rep has too little history. FALSE only when the store fails. */
+/* The target of rep @rep_id (0: the team) for @first … @last that the workload formula
+ * uses, the Workload view and the CLI alike: the breakdown's target of the rep (or the team)
+ * for the period when the plan has one above 0 (what the dashboard's attainment uses); else
+ * the target of the plan of @first's fiscal year (the plan without a team name if there are
+ * several), divided equally among @n_active reps and scaled to the period's share of the
+ * year's working days. @has_plan (may be NULL): whether that plan exists with a target.
+ * FALSE only when the store fails. */
+gboolean sp_rep_workload_target       (SpPreferences   *preferences,
+                                       gint64           rep_id,
+                                       guint            n_active,
+                                       const GDate     *first,
+                                       const GDate     *last,
+                                       gint64          *target,
+                                       gboolean        *has_plan,
+                                       GError         **error);
+
+/* The workload inputs of rep @rep_id (0: the team) for @first … @last: the target of
+ * sp_rep_workload_target(); rates and average order value from the last
+ * SP_REP_WORKLOAD_HISTORY_DAYS days up to @today, the team's when the rep has too little
+ * history. FALSE only when the store fails. */
 gboolean sp_rep_workload_init         (SpRepWorkload   *self,
                                        SpPreferences   *preferences,
                                        gint64           rep_id,

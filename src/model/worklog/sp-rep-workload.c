@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "sp-metrics.h"
+#include "sp-money.h"
+#include "sp-plan.h"
+#include "sp-rep.h"
 #include "sp-rep-workload.h"
 
 guint
@@ -74,6 +77,57 @@ sp_rep_workload_month_of (SpCalendar  *calendar,
 }
 
 gboolean
+sp_rep_workload_target (SpPreferences  *preferences,
+                        gint64          rep_id,
+                        guint           n_active,
+                        const GDate    *first,
+                        const GDate    *last,
+                        gint64         *target_out,
+                        gboolean       *has_plan,
+                        GError        **error)
+{
+  SpStore *store = sp_preferences_get_store (preferences);
+  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (preferences);
+  int fiscal_year = sp_calendar_fiscal_year_of (calendar, first);
+  GDate year_first, year_last;
+  gint64 year_target = 0, target = 0;
+  guint year_days, days, share;
+
+  g_return_val_if_fail (SP_IS_PREFERENCES (preferences), FALSE);
+  g_return_val_if_fail (first != NULL && last != NULL && target_out != NULL, FALSE);
+
+  if (!find_year_target (store, fiscal_year, &year_target, error))
+    return FALSE;
+  if (has_plan != NULL)
+    *has_plan = year_target > 0;
+
+  sp_calendar_fiscal_year_range (calendar, fiscal_year, &year_first, &year_last);
+  year_days = sp_calendar_count_working_days (calendar, &year_first, &year_last);
+  days = sp_calendar_count_working_days (calendar, first, last);
+  share = rep_id != 0 ? MAX (n_active, 1) : 1;
+  if (year_days > 0)
+    target = sp_money_scale (year_target, days, (gint64) year_days * share);
+
+  /* The breakdown's target for the rep (or the team) when the plan has been broken down:
+   * the same target the dashboard's attainment uses. */
+  if (year_target > 0)
+    {
+      SpMetricsFilter filter;
+      SpMetricsAttainment attainment;
+
+      sp_metrics_filter_init (&filter, first, last);
+      filter.rep_id = rep_id;
+      if (sp_metrics_get_attainment (store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
+                                     &attainment, NULL)
+          && attainment.target > 0)
+        target = attainment.target;
+    }
+
+  *target_out = target;
+  return TRUE;
+}
+
+gboolean
 sp_rep_workload_init (SpRepWorkload  *self,
                       SpPreferences  *preferences,
                       gint64          rep_id,
@@ -88,37 +142,15 @@ sp_rep_workload_init (SpRepWorkload  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *from_iso = NULL;
   g_autofree char *to_iso = NULL;
-  int fiscal_year = sp_calendar_fiscal_year_of (calendar, first);
-  GDate year_first, year_last, from;
-  gint64 year_target = 0, target = 0;
-  guint year_days, days, share;
+  GDate from;
+  gint64 target = 0;
+  guint days;
 
   memset (self, 0, sizeof *self);
-  if (!find_year_target (store, fiscal_year, &year_target, error))
+  if (!sp_rep_workload_target (preferences, rep_id, n_active, first, last, &target,
+                               &self->has_plan, error))
     return FALSE;
-  self->has_plan = year_target > 0;
-
-  sp_calendar_fiscal_year_range (calendar, fiscal_year, &year_first, &year_last);
-  year_days = sp_calendar_count_working_days (calendar, &year_first, &year_last);
   days = sp_calendar_count_working_days (calendar, first, last);
-  share = rep_id != 0 ? MAX (n_active, 1) : 1;
-  if (year_days > 0)
-    target = sp_money_scale (year_target, days, (gint64) year_days * share);
-
-  /* The breakdown's target for the rep (or the team) when the plan has been broken down:
-   * the same target the dashboard's attainment uses. */
-  if (self->has_plan)
-    {
-      SpMetricsFilter filter;
-      SpMetricsAttainment attainment;
-
-      sp_metrics_filter_init (&filter, first, last);
-      filter.rep_id = rep_id;
-      if (sp_metrics_get_attainment (store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
-                                     &attainment, NULL)
-          && attainment.target > 0)
-        target = attainment.target;
-    }
 
   from = *today;
   g_date_subtract_days (&from, SP_REP_WORKLOAD_HISTORY_DAYS - 1);

@@ -22,7 +22,7 @@
 
 #include "sp-breakdown-private.h"
 #include "sp-model.h"
-#include "../sp-test-utils.h"
+#include "sp-test-utils.h"
 
 #define N_REGIONS         20
 #define REPS_PER_REGION   25
