@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+/* The same values as SpChartPeriodKind (sp-chart-sources.h). */
 typedef enum
 {
   SP_PERIOD_MONTH,
