@@ -129,6 +129,32 @@ sp_period_filter_get_region (SpPeriodFilter *self)
 }
 
 static void
+select_id (GtkWidget *dropdown,
+           GArray    *ids,
+           gint64     id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+}
+
+void
+sp_period_filter_set_rep (SpPeriodFilter *self,
+                          gint64          id)
+{
+  g_return_if_fail (SP_IS_PERIOD_FILTER (self));
+  select_id (self->rep, self->rep_ids, id);
+}
+
+void
+sp_period_filter_set_region (SpPeriodFilter *self,
+                             gint64          id)
+{
+  g_return_if_fail (SP_IS_PERIOD_FILTER (self));
+  select_id (self->region, self->region_ids, id);
+}
+
+static void
 fill (GtkWidget  *dropdown,
       GArray     *ids,
       GListModel *items,
