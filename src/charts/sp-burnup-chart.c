@@ -88,9 +88,9 @@ saturating_add (gint64 a,
   return a + b;
 }
 
-static void
-compute_figures (const SpBurnupData *data,
-                 SpBurnupLayout     *out)
+void
+sp_burnup_compute_figures (const SpBurnupData *data,
+                           SpBurnupLayout     *out)
 {
   gint64 gap;
 
@@ -464,7 +464,7 @@ compute_layout (const SpBurnupData *data,
   sp_chart_color_mix (&style->foreground, &style->background, 0.3, &secondary);
 
   if (data->total_days > 0)
-    compute_figures (data, out);
+    sp_burnup_compute_figures (data, out);
   used = MIN (layout_header (data, style, context, &content, &bounds, data->total_days > 0, out),
               content.height);
   content.y += used;

@@ -82,6 +82,9 @@ typedef struct
   GArray         *labels;           /* SpChartLabel; never overlapping, all inside */
 } SpBurnupLayout;
 
+/* Only the figures of @out (actual … shortfall, has_projection), without a layout. */
+void      sp_burnup_compute_figures   (const SpBurnupData   *data,
+                                       SpBurnupLayout       *out);
 /* @context may be NULL. Clear @out with sp_burnup_layout_clear. */
 void      sp_burnup_chart_layout      (const SpBurnupData   *data,
                                        const SpChartStyle   *style,

@@ -1,6 +1,6 @@
 /* sp-report-builder.c — the meeting report of one fiscal year, from the workspace
  *
- * Each chart's plain data is built here from the sp_metrics_* figures of one fiscal year, for
+ * Each chart's data comes from sp-chart-sources.c, as on the Dashboard and Funnel pages, for
  * the CLI's render and report commands and the app's Export Report alike.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,390 +13,92 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sp-attainment-chart.h"
-#include "sp-burnup-chart.h"
-#include "sp-chart-scale.h"
-#include "sp-funnel-chart.h"
-#include "sp-heatmap-chart.h"
-#include "sp-kpi-tile.h"
-#include "sp-ranking-chart.h"
+#include "sp-chart-sources.h"
 #include "sp-report-builder.h"
 
 struct _SpReportSource
 {
-  gatomicrefcount   ref_count;
-  SpStore          *store;
-  SpPreferences    *preferences;
-  SpCalendar       *calendar;
-  const SpCurrency *currency;
-  int               year;
-  GDate             first;    /* the fiscal year */
-  GDate             last;
-  GDate             today;
+  gatomicrefcount    ref_count;
+  SpStore           *store;
+  SpPreferences     *preferences;
+  SpCalendar        *calendar;
+  const SpCurrency  *currency;
+  int                year;
+  GDate              first;    /* the fiscal year */
+  GDate              last;
+  GDate              today;
+  SpChartPeriodKind  period;   /* what the charts show: the fiscal year, unless told */
+  SpMetricsFilter    filter;
 };
 
-typedef gboolean (*DrawFunc) (SpReportSource      *ctx,
-                              cairo_t             *cr,
-                              const SpChartStyle  *style,
-                              double               width,
-                              double               height,
-                              const char          *title,
-                              GError             **error);
-
-static double
-rate_or_nan (SpRate rate)
+static void
+chart_source (SpReportSource *ctx,
+              SpChartSource  *out)
 {
-  return sp_metrics_rate_to_double (rate);
+  *out = (SpChartSource) {
+    .store = ctx->store,
+    .currency = ctx->currency,
+    .calendar = ctx->calendar,
+    .today = ctx->today,
+  };
 }
 
 static void
-month_filter (SpReportSource  *ctx,
-              guint            index,
-              SpMetricsFilter *filter)
+kpis_free (gpointer data)
 {
-  GDate first, last;
-
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  sp_calendar_month_range (ctx->calendar, ctx->year, index, &first, &last);
-  sp_metrics_filter_init (filter, &first, &last);
+  g_ptr_array_unref (data);
 }
 
-static gboolean
-draw_funnel (SpReportSource      *ctx,
-             cairo_t             *cr,
-             const SpChartStyle  *style,
-             double               width,
-             double               height,
-             const char          *title,
-             GError             **error)
+gpointer
+sp_report_source_build_chart (SpReportSource     *source,
+                              SpReportChartKind   kind,
+                              GDestroyNotify     *destroy,
+                              GError            **error)
 {
-  g_autoptr(SpMetricsFunnel) funnel = NULL;
-  g_autofree SpFunnelStage *stages = NULL;
-  g_autofree char *lost = NULL;
-  SpMetricsFilter filter;
-  SpFunnelData data = { 0 };
+  SpChartSource ctx;
 
-  sp_metrics_filter_init (&filter, &ctx->first, &ctx->last);
-  funnel = sp_metrics_get_funnel (ctx->store, &filter, NULL, error);
-  if (funnel == NULL)
-    return FALSE;
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (destroy != NULL, NULL);
 
-  stages = g_new0 (SpFunnelStage, MAX (funnel->n_stages, 1));
-  for (guint i = 0; i < funnel->n_stages; i++)
+  chart_source (source, &ctx);
+  switch (kind)
     {
-      const SpMetricsStage *stage = &funnel->stages[i];
-
-      /* The cohort funnel, as the Funnel view draws it: of the opportunities created in
-       * the period, those that reached each stage by its end. */
-      stages[i].label = stage->name;
-      stages[i].count = stage->cohort_count;
-      stages[i].amount = stage->cohort_amount;
-      stages[i].conversion = i > 0 ? rate_or_nan (funnel->stages[i - 1].cohort_conversion) : NAN;
-      stages[i].mean_days = rate_or_nan (stage->days_in_stage);
+    case SP_REPORT_CHART_FUNNEL:
+      *destroy = (GDestroyNotify) sp_funnel_chart_free;
+      return sp_chart_sources_cohort_funnel (&ctx, &source->filter, SP_FUNNEL_MODE_COUNT, error);
+    case SP_REPORT_CHART_ATTAINMENT:
+      *destroy = (GDestroyNotify) sp_pair_chart_free;
+      return sp_chart_sources_attainment (&ctx, source->period, &source->filter, error);
+    case SP_REPORT_CHART_BURNUP:
+      *destroy = (GDestroyNotify) sp_burnup_chart_free;
+      return sp_chart_sources_burnup (&ctx, source->period, &source->filter, error);
+    case SP_REPORT_CHART_RANKING:
+      *destroy = (GDestroyNotify) sp_pair_chart_free;
+      return sp_chart_sources_ranking (&ctx, source->period, &source->filter, error);
+    case SP_REPORT_CHART_HEATMAP:
+      *destroy = (GDestroyNotify) sp_heatmap_chart_free;
+      return sp_chart_sources_heatmap (&ctx, source->period, &source->filter, error);
+    case SP_REPORT_CHART_KPIS:
+    default:
+      *destroy = kpis_free;
+      return sp_chart_sources_kpis (&ctx, source->period, &source->filter, error);
     }
-  if (funnel->cohort_lost > 0)
-    {
-      g_autofree char *amount = sp_money_format (funnel->cohort_lost_amount, ctx->currency,
-                                                 SP_MONEY_FORMAT_DEFAULT);
-
-      /* Translators: the opportunities of the funnel's cohort lost by the period's end, shown
-       * under the funnel: "Lost 2 (¥270.00)" */
-      lost = g_strdup_printf (_("Lost %lld (%s)"), (long long) funnel->cohort_lost, amount);
-    }
-  data.note = lost;
-  data.title = title;
-  data.mode = SP_FUNNEL_MODE_COUNT;
-  data.n_stages = funnel->n_stages;
-  data.stages = stages;
-  data.format_amount = sp_chart_format_money;
-  data.format_data = (gpointer) ctx->currency;
-  sp_funnel_chart_draw (cr, &data, style, width, height);
-  return TRUE;
 }
 
-static gboolean
-draw_attainment (SpReportSource      *ctx,
-                 cairo_t             *cr,
-                 const SpChartStyle  *style,
-                 double               width,
-                 double               height,
-                 const char          *title,
-             GError             **error)
+static void
+draw_kpis (GPtrArray          *tiles,
+           cairo_t            *cr,
+           const SpChartStyle *style,
+           double              width,
+           double              height)
 {
-  SpAttainmentItem items[12];
-  char labels[12][16];
-  SpAttainmentData data = { 0 };
-
-  for (guint i = 0; i < 12; i++)
-    {
-      SpMetricsFilter filter;
-      SpMetricsAttainment attainment;
-
-      month_filter (ctx, i, &filter);
-      if (!sp_metrics_get_attainment (ctx->store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
-                                      &attainment, error))
-        return FALSE;
-      g_date_strftime (labels[i], sizeof labels[i], "%Y-%m", &filter.from);
-      items[i].label = labels[i];
-      items[i].target = attainment.target;
-      items[i].actual = attainment.actual;
-    }
-  data.title = title;
-  data.n_items = 12;
-  data.items = items;
-  data.format_amount = sp_chart_format_money;
-  data.format_data = (gpointer) ctx->currency;
-  sp_attainment_chart_draw (cr, &data, style, width, height);
-  return TRUE;
-}
-
-static char *
-format_day_cb (double   value,
-               gpointer user_data)
-{
-  const GDate *first = user_data;
-  GDate day = *first;
-  char text[16];
-
-  if (value >= 1)
-    g_date_add_days (&day, (guint) value - 1);
-  g_date_strftime (text, sizeof text, "%m-%d", &day);
-  return g_strdup (text);
-}
-
-static gboolean
-draw_burnup (SpReportSource      *ctx,
-             cairo_t             *cr,
-             const SpChartStyle  *style,
-             double               width,
-             double               height,
-             const char          *title,
-             GError             **error)
-{
-  g_autoptr(GArray) series = NULL;
-  g_autofree gint64 *daily = NULL;
-  SpMetricsFilter filter;
-  SpMetricsAttainment attainment;
-  SpBurnupData data = { 0 };
-  guint total_days, elapsed_days;
-  GDate end;
-
-  sp_metrics_filter_init (&filter, &ctx->first, &ctx->last);
-  if (!sp_metrics_get_attainment (ctx->store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
-                                  &attainment, error))
-    return FALSE;
-
-  total_days = (guint) g_date_days_between (&ctx->first, &ctx->last) + 1;
-  if (g_date_compare (&ctx->today, &ctx->first) < 0)
-    elapsed_days = 0;
-  else if (g_date_compare (&ctx->today, &ctx->last) > 0)
-    elapsed_days = total_days;
-  else
-    elapsed_days = (guint) g_date_days_between (&ctx->first, &ctx->today) + 1;
-
-  daily = g_new0 (gint64, MAX (elapsed_days, 1));
-  if (elapsed_days > 0)
-    {
-      end = ctx->first;
-      g_date_add_days (&end, elapsed_days - 1);
-      sp_metrics_filter_init (&filter, &ctx->first, &end);
-      series = sp_metrics_get_revenue_series (ctx->store, &filter, SP_METRICS_STEP_DAY, error);
-      if (series == NULL)
-        return FALSE;
-      for (guint i = 0; i < series->len && i < elapsed_days; i++)
-        daily[i] = g_array_index (series, SpMetricsPoint, i).value;
-    }
-
-  data.title = title;
-  data.target = attainment.target;
-  data.total_days = total_days;
-  data.elapsed_days = elapsed_days;
-  data.daily_actual = daily;
-  data.format_amount = sp_chart_format_money;
-  data.format_data = (gpointer) ctx->currency;
-  data.format_day = format_day_cb;
-  data.format_day_data = &ctx->first;
-  sp_burnup_chart_draw (cr, &data, style, width, height);
-  return TRUE;
-}
-
-static gboolean
-draw_ranking (SpReportSource      *ctx,
-              cairo_t             *cr,
-              const SpChartStyle  *style,
-              double               width,
-              double               height,
-              const char          *title,
-             GError             **error)
-{
-  g_autoptr(GPtrArray) ranking = NULL;
-  g_autofree SpRankingItem *items = NULL;
-  SpMetricsFilter filter;
-  SpRankingData data = { 0 };
-
-  sp_metrics_filter_init (&filter, &ctx->first, &ctx->last);
-  ranking = sp_metrics_get_ranking (ctx->store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
-                                    SP_METRICS_RANK_BY_ACTUAL, error);
-  if (ranking == NULL)
-    return FALSE;
-
-  items = g_new0 (SpRankingItem, MAX (ranking->len, 1));
-  for (guint i = 0; i < ranking->len; i++)
-    {
-      const SpMetricsRankEntry *entry = g_ptr_array_index (ranking, i);
-
-      items[i].label = entry->name;
-      items[i].value = entry->actual;
-      items[i].target = entry->target;
-    }
-  data.title = title;
-  data.n_items = ranking->len;
-  data.items = items;
-  data.format_amount = sp_chart_format_money;
-  data.format_data = (gpointer) ctx->currency;
-  sp_ranking_chart_draw (cr, &data, style, width, height);
-  return TRUE;
-}
-
-static gboolean
-draw_heatmap (SpReportSource      *ctx,
-              cairo_t             *cr,
-              const SpChartStyle  *style,
-              double               width,
-              double               height,
-              const char          *title,
-             GError             **error)
-{
-  g_autoptr(SpMetricsHeatmap) heatmap = NULL;
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-  g_autofree double *values = NULL;
-  SpMetricsFilter filter;
-  SpHeatmapData data = { 0 };
-  guint n;
-
-  sp_metrics_filter_init (&filter, &ctx->first, &ctx->last);
-  heatmap = sp_metrics_get_region_heatmap (ctx->store, &filter, error);
-  if (heatmap == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < heatmap->n_months; i++)
-    {
-      char label[16];
-
-      g_date_strftime (label, sizeof label, "%Y-%m", &heatmap->months[i]);
-      g_ptr_array_add (columns, g_strdup (label));
-    }
-  n = heatmap->n_regions * heatmap->n_months;
-  values = g_new0 (double, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    values[i] = (double) heatmap->values[i];
-
-  data.title = title;
-  data.n_rows = heatmap->n_regions;
-  data.n_columns = heatmap->n_months;
-  data.row_labels = (const char * const *) heatmap->region_names;
-  data.column_labels = (const char * const *) columns->pdata;
-  data.values = values;
-  data.format_value = sp_chart_format_money;
-  data.format_data = (gpointer) ctx->currency;
-  sp_heatmap_chart_draw (cr, &data, style, width, height);
-  return TRUE;
-}
-
-static char *
-format_days_cb (double   value,
-                gpointer user_data)
-{
-  g_autofree char *number = sp_chart_format_number (round (value * 10) / 10, NULL);
-
-  /* TRANSLATORS: the win cycle on its KPI tile, "55.1 days" */
-  return g_strdup_printf (_("%s days"), number);
-}
-
-/* The six key success factors of a filter as doubles (NAN when undefined). */
-static gboolean
-kpi_values (SpReportSource        *ctx,
-            const SpMetricsFilter *filter,
-            double                 out[6],
-            GError               **error)
-{
-  SpMetricsKpis kpis;
-
-  if (!sp_metrics_get_kpis (ctx->store, filter, &kpis, error))
-    return FALSE;
-  out[0] = (double) kpis.effective_leads;
-  out[1] = (double) kpis.effective_opportunities;
-  out[2] = rate_or_nan (kpis.win_rate);
-  out[3] = rate_or_nan (kpis.win_cycle);
-  out[4] = kpis.average_deal_size.defined ? (double) kpis.average_deal_size.value : NAN;
-  out[5] = rate_or_nan (kpis.collection_rate);
-  return TRUE;
-}
-
-static gboolean
-draw_kpis (SpReportSource      *ctx,
-           cairo_t             *cr,
-           const SpChartStyle  *style,
-           double               width,
-           double               height,
-           const char          *title,
-             GError             **error)
-{
-  static const SpMetricKind kinds[6] = {
-    SP_METRIC_EFFECTIVE_LEADS, SP_METRIC_EFFECTIVE_OPPORTUNITIES, SP_METRIC_WIN_RATE,
-    SP_METRIC_WIN_CYCLE, SP_METRIC_AVERAGE_DEAL_SIZE, SP_METRIC_COLLECTION_RATE,
-  };
-  double current[6], previous[6], points[6][12];
-  SpMetricsFilter filter;
-  GDate first, last;
-
-  (void) title;
-
-  sp_metrics_filter_init (&filter, &ctx->first, &ctx->last);
-  if (!kpi_values (ctx, &filter, current, error))
-    return FALSE;
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  sp_calendar_fiscal_year_range (ctx->calendar, ctx->year - 1, &first, &last);
-  sp_metrics_filter_init (&filter, &first, &last);
-  if (!kpi_values (ctx, &filter, previous, error))
-    return FALSE;
-  for (guint m = 0; m < 12; m++)
-    {
-      double month[6];
-
-      month_filter (ctx, m, &filter);
-      if (!kpi_values (ctx, &filter, month, error))
-        return FALSE;
-      for (guint k = 0; k < 6; k++)
-        points[k][m] = month[k];
-    }
-
   /* Three tiles by two, as on the dashboard. */
-  for (guint k = 0; k < 6; k++)
+  for (guint k = 0; k < tiles->len; k++)
     {
       double tile_w = width / 3, tile_h = height / 2;
-      SpKpiTileData data = { 0 };
+      SpKpiTileData data;
 
-      data.name = sp_metric_get_name (kinds[k]);
-      data.value = current[k];
-      data.previous = previous[k];
-      data.lower_is_better = kinds[k] == SP_METRIC_WIN_CYCLE;
-      data.n_points = 12;
-      data.points = points[k];
-      if (kinds[k] == SP_METRIC_AVERAGE_DEAL_SIZE)
-        {
-          data.format_value = sp_chart_format_money;
-          data.format_data = (gpointer) ctx->currency;
-        }
-      else if (kinds[k] == SP_METRIC_WIN_RATE || kinds[k] == SP_METRIC_COLLECTION_RATE)
-        data.format_value = sp_chart_format_ratio;
-      else if (kinds[k] == SP_METRIC_WIN_CYCLE)
-        data.format_value = format_days_cb;
-      else
-        data.format_value = sp_chart_format_number;
-
+      sp_kpi_chart_get_data (tiles->pdata[k], &data);
       cairo_save (cr);
       cairo_translate (cr, floor ((k % 3) * tile_w), floor ((k / 3) * tile_h));
       cairo_rectangle (cr, 0, 0, ceil (tile_w), ceil (tile_h));
@@ -404,30 +106,22 @@ draw_kpis (SpReportSource      *ctx,
       sp_kpi_tile_draw (cr, &data, style, floor (tile_w), floor (tile_h));
       cairo_restore (cr);
     }
-  return TRUE;
 }
 
-static const struct
-{
-  const char *name;
-  DrawFunc    draw;
-} charts[SP_REPORT_N_CHARTS] = {
-  [SP_REPORT_CHART_FUNNEL] = { "funnel", draw_funnel },
-  [SP_REPORT_CHART_ATTAINMENT] = { "attainment", draw_attainment },
-  [SP_REPORT_CHART_BURNUP] = { "burnup", draw_burnup },
-  [SP_REPORT_CHART_RANKING] = { "ranking", draw_ranking },
-  [SP_REPORT_CHART_HEATMAP] = { "heatmap", draw_heatmap },
-  [SP_REPORT_CHART_KPIS] = { "kpis", draw_kpis },
+static const char * const chart_names[SP_REPORT_N_CHARTS] = {
+  [SP_REPORT_CHART_FUNNEL] = "funnel",
+  [SP_REPORT_CHART_ATTAINMENT] = "attainment",
+  [SP_REPORT_CHART_BURNUP] = "burnup",
+  [SP_REPORT_CHART_RANKING] = "ranking",
+  [SP_REPORT_CHART_HEATMAP] = "heatmap",
+  [SP_REPORT_CHART_KPIS] = "kpis",
 };
 
-SpReportSource *
-sp_report_source_new (SpStore     *store,
-                      int          year,
-                      const GDate *today)
+static SpReportSource *
+source_new (SpStore     *store,
+            const GDate *today)
 {
   SpReportSource *source = g_new0 (SpReportSource, 1);
-
-  g_return_val_if_fail (SP_IS_STORE (store), NULL);
 
   g_atomic_ref_count_init (&source->ref_count);
   source->store = g_object_ref (store);
@@ -444,10 +138,44 @@ sp_report_source_new (SpStore     *store,
       g_date_set_dmy (&source->today, g_date_time_get_day_of_month (now),
                       g_date_time_get_month (now), g_date_time_get_year (now));
     }
-  source->year = year != 0 ? year : sp_calendar_fiscal_year_of (source->calendar, &source->today);
   g_date_clear (&source->first, 1);
   g_date_clear (&source->last, 1);
+  return source;
+}
+
+SpReportSource *
+sp_report_source_new (SpStore     *store,
+                      int          year,
+                      const GDate *today)
+{
+  SpReportSource *source;
+
+  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+
+  source = source_new (store, today);
+  source->year = year != 0 ? year : sp_calendar_fiscal_year_of (source->calendar, &source->today);
   sp_calendar_fiscal_year_range (source->calendar, source->year, &source->first, &source->last);
+  source->period = SP_CHART_PERIOD_YEAR;
+  sp_metrics_filter_init (&source->filter, &source->first, &source->last);
+  return source;
+}
+
+SpReportSource *
+sp_report_source_new_for_period (SpStore               *store,
+                                 SpChartPeriodKind      period,
+                                 const SpMetricsFilter *filter,
+                                 const GDate           *today)
+{
+  SpReportSource *source;
+
+  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  source = source_new (store, today);
+  source->year = sp_calendar_fiscal_year_of (source->calendar, &filter->from);
+  sp_calendar_fiscal_year_range (source->calendar, source->year, &source->first, &source->last);
+  source->period = period;
+  source->filter = *filter;
   return source;
 }
 
@@ -479,8 +207,8 @@ gboolean
 sp_report_chart_kind_from_string (const char        *text,
                                   SpReportChartKind *out)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-    if (g_strcmp0 (charts[i].name, text) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (chart_names); i++)
+    if (g_strcmp0 (chart_names[i], text) == 0)
       {
         *out = (SpReportChartKind) i;
         return TRUE;
@@ -497,7 +225,7 @@ sp_report_chart_get_title (SpReportChartKind kind,
     case SP_REPORT_CHART_FUNNEL:
       return g_strdup_printf (_("Sales funnel, fiscal year %d"), year);
     case SP_REPORT_CHART_ATTAINMENT:
-      return g_strdup_printf (_("Attainment by month, fiscal year %d"), year);
+      return g_strdup_printf (_("Attainment by region, fiscal year %d"), year);
     case SP_REPORT_CHART_BURNUP:
       return g_strdup_printf (_("Burn-up, fiscal year %d"), year);
     case SP_REPORT_CHART_RANKING:
@@ -520,10 +248,65 @@ sp_report_source_draw_chart (SpReportSource     *source,
                              double              height,
                              GError            **error)
 {
+  GDestroyNotify destroy = NULL;
+  gpointer chart;
+
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail ((guint) kind < SP_REPORT_N_CHARTS, FALSE);
 
-  return charts[kind].draw (source, cr, style, width, height, title, error);
+  chart = sp_report_source_build_chart (source, kind, &destroy, error);
+  if (chart == NULL)
+    return FALSE;
+  switch (kind)
+    {
+    case SP_REPORT_CHART_FUNNEL:
+      {
+        SpFunnelData data;
+        g_autofree SpFunnelStage *stages = sp_funnel_chart_get_data (chart, title, &data);
+
+        sp_funnel_chart_draw (cr, &data, style, width, height);
+      }
+      break;
+    case SP_REPORT_CHART_ATTAINMENT:
+      {
+        SpAttainmentData data;
+        g_autofree SpAttainmentItem *items = sp_pair_chart_get_attainment_data (chart, title,
+                                                                                &data);
+
+        sp_attainment_chart_draw (cr, &data, style, width, height);
+      }
+      break;
+    case SP_REPORT_CHART_BURNUP:
+      {
+        SpBurnupData data;
+
+        sp_burnup_chart_get_data (chart, title, &data);
+        sp_burnup_chart_draw (cr, &data, style, width, height);
+      }
+      break;
+    case SP_REPORT_CHART_RANKING:
+      {
+        SpRankingData data;
+        g_autofree SpRankingItem *items = sp_pair_chart_get_ranking_data (chart, title, &data);
+
+        sp_ranking_chart_draw (cr, &data, style, width, height);
+      }
+      break;
+    case SP_REPORT_CHART_HEATMAP:
+      {
+        SpHeatmapData data;
+
+        sp_heatmap_chart_get_data (chart, title, &data);
+        sp_heatmap_chart_draw (cr, &data, style, width, height);
+      }
+      break;
+    case SP_REPORT_CHART_KPIS:
+    default:
+      draw_kpis (chart, cr, style, width, height);
+      break;
+    }
+  destroy (chart);
+  return TRUE;
 }
 
 /* The report */

@@ -1,8 +1,7 @@
 /* sp-report-builder.h — the meeting report of one fiscal year, from the workspace
  *
  * One piece of code for the CLI's report and render commands and the app's Export Report:
- * it turns the model's figures (sp_metrics_*, the breakdown, the plan) into the charts'
- * plain data and an SpReport.
+ * it draws the charts of sp-chart-sources (the pages' data) and builds an SpReport.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +10,7 @@
 #include <cairo.h>
 
 #include "sp-breakdown.h"
+#include "sp-chart-sources.h"
 #include "sp-chart-style.h"
 #include "sp-model.h"
 #include "sp-report.h"
@@ -36,6 +36,12 @@ typedef struct _SpReportSource SpReportSource;
 SpReportSource *sp_report_source_new        (SpStore           *store,
                                              int                year,
                                              const GDate       *today);
+/* The charts of @period (@filter: its days, rep and region) rather than a fiscal year; the
+ * report's year is the fiscal year of the period's first day. */
+SpReportSource *sp_report_source_new_for_period (SpStore               *store,
+                                                 SpChartPeriodKind      period,
+                                                 const SpMetricsFilter *filter,
+                                                 const GDate           *today);
 SpReportSource *sp_report_source_ref        (SpReportSource    *source);
 void            sp_report_source_unref      (SpReportSource    *source);
 int             sp_report_source_get_year   (SpReportSource    *source);
@@ -46,6 +52,13 @@ gboolean        sp_report_chart_kind_from_string (const char        *text,
 /* The chart's translated title for the year, "Sales funnel, fiscal year 2026". */
 char           *sp_report_chart_get_title   (SpReportChartKind  kind,
                                              int                year);
+/* Chart @kind's data from sp-chart-sources, what sp_report_source_draw_chart() draws: an
+ * SpFunnelChart, SpPairChart (attainment, ranking), SpBurnupChart, SpHeatmapChart, or a
+ * GPtrArray of SpKpiChart for the KPIs; free it with *@destroy. */
+gpointer        sp_report_source_build_chart (SpReportSource    *source,
+                                              SpReportChartKind  kind,
+                                              GDestroyNotify    *destroy,
+                                              GError           **error);
 /* Draws chart @kind in (0, 0, @width, @height); @title may be NULL (none). */
 gboolean        sp_report_source_draw_chart (SpReportSource     *source,
                                              SpReportChartKind   kind,

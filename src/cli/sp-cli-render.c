@@ -1,8 +1,9 @@
 /* sp-cli-render.c — the render command: a dashboard chart to PNG, SVG or PDF
  *
  * Each chart is drawn by the charts library's draw function, the one the app's widgets and
- * printing use, from the sp_metrics_* figures of one fiscal year (sp-report-builder.c, shared
- * with the report command and the app's Export Report).
+ * printing use, from the data sp-chart-sources builds for the Dashboard and Funnel pages, for
+ * one fiscal year (sp-report-builder.c, shared with the report command and the app's Export
+ * Report).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -251,8 +251,10 @@ test_funnel_data (void)
           {
             g_autoptr(GObject) a = g_list_model_get_item (model, j - 1);
             g_autoptr(GObject) b = g_list_model_get_item (model, j);
-            const SpOpportunity *x = g_object_get_data (a, "opportunity");
-            const SpOpportunity *y = g_object_get_data (b, "opportunity");
+            const SpOpportunity *x =
+              sp_opportunity_item_get_opportunity (SP_OPPORTUNITY_ITEM (a));
+            const SpOpportunity *y =
+              sp_opportunity_item_get_opportunity (SP_OPPORTUNITY_ITEM (b));
 
             g_assert_cmpint (x->amount, >=, y->amount);
           }

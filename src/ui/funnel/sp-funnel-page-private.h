@@ -9,6 +9,7 @@
 #include "sp-metrics.h"
 
 #include "sp-chart-adapters.h"
+#include "sp-chart-sources.h"
 #include "sp-funnel-page.h"
 
 G_BEGIN_DECLS
@@ -38,17 +39,8 @@ struct _SpFunnelPage
   GtkListBox     *forecast_list;
 };
 
-/* The cohort funnel the pipeline chart shows (sp-metrics.h): an SpFunnelChart (first, so
- * that sp_chart_view_get_data() is one) whose stages count the opportunities created in the
- * period that reached them, and the cohort's figures beside. */
-typedef struct
-{
-  SpFunnelChart chart;
-  gint64        cohort_size;
-  gint64        lost;
-  gint64        lost_amount;
-} SpCohortChart;
-
+/* The pipeline chart shows the cohort funnel of sp-chart-sources (an SpFunnelChart with
+ * its cohort figures and lost line) through this adapter, whose texts follow the cohort. */
 extern const SpChartAdapter sp_cohort_chart_adapter;
 
 /* What the pipeline chart counts, for tooltips. */
@@ -58,6 +50,7 @@ char     *sp_funnel_page_money              (SpFunnelPage          *self,
                                              gint64                 amount);
 /* Shows the cohort funnel of @funnel (NULL: empty) in the pipeline chart. */
 void      sp_funnel_page_refresh_pipeline   (SpFunnelPage          *self,
+                                             const SpChartSource   *source,
                                              const SpMetricsFunnel *funnel);
 /* Sets up the stage's opportunity list (columns, activation opens the editor). */
 void      sp_funnel_page_init_opportunities (SpFunnelPage          *self);

@@ -27,113 +27,64 @@ typedef enum {
   N_COLUMNS
 } Column;
 
+/* The opportunity list's item */
+
+struct _SpOpportunityItem
+{
+  GObject        parent_instance;
+  SpOpportunity *opportunity;
+};
+
+G_DEFINE_FINAL_TYPE (SpOpportunityItem, sp_opportunity_item, G_TYPE_OBJECT)
+
+static void
+sp_opportunity_item_finalize (GObject *object)
+{
+  g_clear_pointer (&SP_OPPORTUNITY_ITEM (object)->opportunity, sp_opportunity_free);
+  G_OBJECT_CLASS (sp_opportunity_item_parent_class)->finalize (object);
+}
+
+static void
+sp_opportunity_item_class_init (SpOpportunityItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sp_opportunity_item_finalize;
+}
+
+static void
+sp_opportunity_item_init (SpOpportunityItem *self)
+{
+}
+
+SpOpportunityItem *
+sp_opportunity_item_new (SpOpportunity *opportunity)
+{
+  SpOpportunityItem *self = g_object_new (SP_TYPE_OPPORTUNITY_ITEM, NULL);
+
+  self->opportunity = opportunity;
+  return self;
+}
+
+const SpOpportunity *
+sp_opportunity_item_get_opportunity (SpOpportunityItem *self)
+{
+  g_return_val_if_fail (SP_IS_OPPORTUNITY_ITEM (self), NULL);
+  return self->opportunity;
+}
+
 /* The cohort chart */
 
-static void
-cohort_chart_free (SpCohortChart *cohort)
-{
-  if (cohort == NULL)
-    return;
-  g_free (cohort->chart.title);
-  g_array_unref (cohort->chart.stages);
-  g_free (cohort);
-}
-
 static const SpFunnelChartStage *
-cohort_stage (const SpCohortChart *cohort,
+cohort_stage (const SpFunnelChart *cohort,
               guint                i)
 {
-  return &g_array_index (cohort->chart.stages, SpFunnelChartStage, i);
+  return &g_array_index (cohort->stages, SpFunnelChartStage, i);
 }
 
 static char *
-cohort_money (const SpCohortChart *cohort,
+cohort_money (const SpFunnelChart *cohort,
               gint64               amount)
 {
-  return sp_money_format (amount, &cohort->chart.currency, SP_MONEY_FORMAT_DEFAULT);
-}
-
-/* "Lost 2 (¥270.00)", or NULL when none was lost. */
-static char *
-cohort_lost_text (const SpCohortChart *cohort)
-{
-  g_autofree char *amount = NULL;
-
-  if (cohort->lost == 0)
-    return NULL;
-  amount = cohort_money (cohort, cohort->lost_amount);
-  /* Translators: the opportunities of the funnel's cohort lost by the period's end, shown
-   * under the funnel: "Lost 2 (¥270.00)" */
-  return g_strdup_printf (_("Lost %lld (%s)"), (long long) cohort->lost, amount);
-}
-
-static void
-cohort_draw (gconstpointer       data,
-             cairo_t            *cr,
-             const SpChartStyle *style,
-             double              width,
-             double              height)
-{
-  const SpCohortChart *cohort = data;
-  guint n = cohort->chart.stages->len;
-  g_autofree SpFunnelStage *stages = g_new0 (SpFunnelStage, MAX (n, 1));
-  g_autofree char *note = cohort_lost_text (cohort);
-  SpFunnelData funnel = {
-    .title = cohort->chart.title,
-    .mode = cohort->chart.mode,
-    .n_stages = n,
-    .stages = stages,
-    .format_amount = sp_chart_format_money,
-    .format_data = (gpointer) &cohort->chart.currency,
-    .note = note,
-  };
-
-  for (guint i = 0; i < n; i++)
-    stages[i] = (SpFunnelStage) {
-      .label = cohort_stage (cohort, i)->label,
-      .count = cohort_stage (cohort, i)->count,
-      .amount = cohort_stage (cohort, i)->amount,
-      /* The chart shows the conversion into a stage: this count / the one above. */
-      .conversion = i > 0 ? cohort_stage (cohort, i - 1)->conversion : NAN,
-      .mean_days = cohort_stage (cohort, i)->mean_days,
-    };
-  sp_funnel_chart_draw (cr, &funnel, style, width, height);
-}
-
-static int
-cohort_hit_test (gconstpointer       data,
-                 const SpChartStyle *style,
-                 double              width,
-                 double              height,
-                 double              x,
-                 double              y)
-{
-  /* The note does not move the bands' rows by more than a line: hit-test what is drawn. */
-  const SpCohortChart *cohort = data;
-  guint n = cohort->chart.stages->len;
-  g_autofree SpFunnelStage *stages = g_new0 (SpFunnelStage, MAX (n, 1));
-  g_autofree char *note = cohort_lost_text (cohort);
-  g_auto(SpFunnelLayout) layout = { 0 };
-  SpFunnelData funnel = {
-    .title = cohort->chart.title,
-    .mode = cohort->chart.mode,
-    .n_stages = n,
-    .stages = stages,
-    .format_amount = sp_chart_format_money,
-    .format_data = (gpointer) &cohort->chart.currency,
-    .note = note,
-  };
-
-  for (guint i = 0; i < n; i++)
-    stages[i] = (SpFunnelStage) {
-      .label = cohort_stage (cohort, i)->label,
-      .count = cohort_stage (cohort, i)->count,
-      .amount = cohort_stage (cohort, i)->amount,
-      .conversion = i > 0 ? cohort_stage (cohort, i - 1)->conversion : NAN,
-      .mean_days = cohort_stage (cohort, i)->mean_days,
-    };
-  sp_funnel_chart_layout (&funnel, style, NULL, width, height, &layout);
-  return sp_funnel_layout_hit_test (&layout, x, y);
+  return sp_money_format (amount, &cohort->currency, SP_MONEY_FORMAT_DEFAULT);
 }
 
 const char *
@@ -148,8 +99,8 @@ static char *
 cohort_item_text (gconstpointer data,
                   int           item)
 {
-  const SpCohortChart *cohort = data;
-  guint n = cohort->chart.stages->len;
+  const SpFunnelChart *cohort = data;
+  guint n = cohort->stages->len;
   const SpFunnelChartStage *stage;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *amount = NULL;
@@ -163,7 +114,7 @@ cohort_item_text (gconstpointer data,
   g_string_append_printf (text, "%s\n", stage->label);
   if ((guint) item + 1 == n && item > 0)
     {
-      g_autofree char *lost = cohort_lost_text (cohort);
+      const char *lost = cohort->note;
 
       /* Translators: the won row of the funnel: "Won by the period’s end: 2 of the 8 that
        * entered the funnel" */
@@ -208,11 +159,11 @@ cohort_item_text (gconstpointer data,
 static char *
 cohort_summary (gconstpointer data)
 {
-  const SpCohortChart *cohort = data;
+  const SpFunnelChart *cohort = data;
   g_autoptr(GString) text = g_string_new (sp_funnel_page_cohort_definition ());
-  g_autofree char *lost = cohort_lost_text (cohort);
+  const char *lost = cohort->note;
 
-  for (guint i = 0; i < cohort->chart.stages->len; i++)
+  for (guint i = 0; i < cohort->stages->len; i++)
     {
       const SpFunnelChartStage *stage = cohort_stage (cohort, i);
       g_autofree char *amount = cohort_money (cohort, stage->amount);
@@ -244,7 +195,7 @@ cohort_column_title (gconstpointer data,
 static guint
 cohort_n_rows (gconstpointer data)
 {
-  return ((const SpCohortChart *) data)->chart.stages->len;
+  return ((const SpFunnelChart *) data)->stages->len;
 }
 
 static char *
@@ -252,7 +203,7 @@ cohort_cell_text (gconstpointer data,
                   guint         row,
                   guint         column)
 {
-  const SpCohortChart *cohort = data;
+  const SpFunnelChart *cohort = data;
   const SpFunnelChartStage *stage = cohort_stage (cohort, row);
 
   switch (column)
@@ -267,59 +218,31 @@ cohort_cell_text (gconstpointer data,
       return isnan (stage->conversion) ? g_strdup ("—")
                                        : sp_chart_format_percent (stage->conversion);
     default:
-      /* Translators: a mean number of days, "12.5 days" */
-      return isnan (stage->mean_days) ? g_strdup ("—")
-                                      : g_strdup_printf (_("%.1f days"), stage->mean_days);
+      return sp_chart_value_format (SP_CHART_VALUE_DAYS, stage->mean_days, &cohort->currency);
     }
 }
 
 const SpChartAdapter sp_cohort_chart_adapter = {
-  "funnel", cohort_draw, cohort_hit_test, cohort_item_text, cohort_summary,
+  "funnel", sp_funnel_chart_adapter_layout, sp_funnel_chart_adapter_paint,
+  sp_funnel_chart_adapter_hit_test, sp_funnel_chart_adapter_layout_free,
+  cohort_item_text, cohort_summary,
   cohort_n_columns, cohort_column_title, cohort_n_rows, cohort_cell_text,
 };
 
 void
 sp_funnel_page_refresh_pipeline (SpFunnelPage          *self,
+                                 const SpChartSource   *source,
                                  const SpMetricsFunnel *funnel)
 {
-  SpCohortChart *cohort = g_new0 (SpCohortChart, 1);
-  const SpCurrency *currency = sp_page_get_preferences (SP_PAGE (self)) ? sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self)))
-                                                 : sp_currency_lookup ("CNY");
-  SpFunnelChart *chart = sp_funnel_chart_new (currency);
+  SpFunnelChart *chart = sp_chart_sources_cohort_funnel_from (source, funnel,
+                                                              sp_funnel_page_get_mode (self));
 
-  /* The stages array frees its labels. */
-  cohort->chart = *chart;
-  g_free (chart);
   g_array_set_size (self->stage_ids, 0);
-  cohort->chart.title = g_strdup (_("Pipeline by Stage"));
-  cohort->chart.mode = sp_funnel_page_get_mode (self);
-  if (funnel != NULL)
-    {
-      cohort->cohort_size = funnel->cohort_size;
-      cohort->lost = funnel->cohort_lost;
-      cohort->lost_amount = funnel->cohort_lost_amount;
-    }
   for (guint i = 0; funnel != NULL && i < funnel->n_stages; i++)
-    {
-      const SpMetricsStage *stage = &funnel->stages[i];
-      /* One cohort for every figure of a band (sp-metrics.h): what the opportunities
-       * created in the period reached by its end, in count and amount mode alike. */
-      SpFunnelChartStage row = {
-        .label = g_strdup (stage->name),
-        .count = stage->cohort_count,
-        .amount = stage->cohort_amount,
-        .open_count = -1,
-        .weighted = 0,
-        .conversion = sp_metrics_rate_to_double (stage->cohort_conversion),
-        .mean_days = sp_metrics_rate_to_double (stage->days_in_stage),
-      };
-
-      g_array_append_val (cohort->chart.stages, row);
-      g_array_append_val (self->stage_ids, stage->stage_id);
-    }
-  sp_chart_view_set_title (self->pipeline, cohort->chart.title);
-  sp_chart_view_set_chart (self->pipeline, &sp_cohort_chart_adapter, cohort,
-                           (GDestroyNotify) cohort_chart_free);
+    g_array_append_val (self->stage_ids, funnel->stages[i].stage_id);
+  sp_chart_view_set_title (self->pipeline, chart->title);
+  sp_chart_view_set_chart (self->pipeline, &sp_cohort_chart_adapter, chart,
+                           (GDestroyNotify) sp_funnel_chart_free);
 }
 
 /* The stage's opportunities */
@@ -366,10 +289,8 @@ refresh_opportunities (SpFunnelPage *self,
   g_ptr_array_sort (list, compare_amount_desc);
   for (guint i = 0; i < list->len; i++)
     {
-      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+      g_autoptr(SpOpportunityItem) item = sp_opportunity_item_new (g_ptr_array_index (list, i));
 
-      g_object_set_data_full (item, "opportunity", g_ptr_array_index (list, i),
-                              (GDestroyNotify) sp_opportunity_free);
       g_list_store_append (self->opportunities, item);
     }
   g_ptr_array_set_free_func (list, NULL);   /* the items own them now */
@@ -389,12 +310,26 @@ refresh_opportunities (SpFunnelPage *self,
   gtk_widget_set_visible (self->opportunities_box, TRUE);
 }
 
+/* What a column's factory callbacks are given. */
+typedef struct
+{
+  SpFunnelPage *page;
+  Column        column;
+} CellColumn;
+
+static void
+cell_column_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  user_data)
+               CellColumn               *cell)
 {
-  Column column = GPOINTER_TO_INT (user_data);
+  Column column = cell->column;
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -411,15 +346,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              CellColumn               *cell)
 {
-  SpFunnelPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  const SpOpportunity *opportunity = g_object_get_data (gtk_list_item_get_item (item),
-                                                        "opportunity");
+  SpFunnelPage *self = cell->page;
+  const SpOpportunity *opportunity =
+    sp_opportunity_item_get_opportunity (gtk_list_item_get_item (item));
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   g_autofree char *text = NULL;
 
-  switch ((Column) GPOINTER_TO_INT (user_data))
+  switch (cell->column)
     {
     case COLUMN_TITLE:
       text = g_strdup (opportunity->title);
@@ -454,7 +389,8 @@ row_activated_cb (GtkColumnView *view,
                   SpFunnelPage  *self)
 {
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->opportunities), position);
-  const SpOpportunity *opportunity = item ? g_object_get_data (item, "opportunity") : NULL;
+  const SpOpportunity *opportunity =
+    item ? sp_opportunity_item_get_opportunity (SP_OPPORTUNITY_ITEM (item)) : NULL;
 
   if (opportunity != NULL)
     sp_funnel_page_edit_opportunity (self, opportunity->id);
@@ -475,7 +411,7 @@ sp_funnel_page_init_opportunities (SpFunnelPage *self)
   };
   g_autoptr(GtkSingleSelection) selection = NULL;
 
-  self->opportunities = g_list_store_new (G_TYPE_OBJECT);
+  self->opportunities = g_list_store_new (SP_TYPE_OPPORTUNITY_ITEM);
   selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->opportunities)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
@@ -485,9 +421,14 @@ sp_funnel_page_init_opportunities (SpFunnelPage *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "page", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (i));
+      CellColumn *setup = g_new0 (CellColumn, 1);
+      CellColumn *bind = g_new0 (CellColumn, 1);
+
+      *setup = *bind = (CellColumn) { self, (Column) i };
+      g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell_cb), setup,
+                             cell_column_free, 0);
+      g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell_cb), bind,
+                             cell_column_free, 0);
       column = gtk_column_view_column_new (titles[i], factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, i == COLUMN_TITLE || i == COLUMN_CUSTOMER);
@@ -500,13 +441,13 @@ void
 sp_funnel_page_select_stage (SpFunnelPage *self,
                              int           index)
 {
-  const SpCohortChart *cohort;
+  const SpFunnelChart *cohort;
   g_autofree char *text = NULL;
 
   g_return_if_fail (SP_IS_FUNNEL_PAGE (self));
 
   cohort = sp_chart_view_get_data (self->pipeline);
-  if (cohort == NULL || index < 0 || (guint) index >= cohort->chart.stages->len)
+  if (cohort == NULL || index < 0 || (guint) index >= cohort->stages->len)
     {
       self->selected_stage = -1;
       gtk_label_set_label (self->stage_heading, _("Stage"));

@@ -163,42 +163,32 @@ refresh_figures (SpFunnelPage          *self,
 
 static void
 refresh_forecast (SpFunnelPage          *self,
+                  const SpChartSource   *source,
                   const SpMetricsFunnel *funnel)
 {
+  g_autoptr(SpForecastChart) forecast = sp_chart_sources_forecast_from (source, funnel);
+
   clear_children (GTK_WIDGET (self->forecast_list));
-  for (guint i = 0; funnel != NULL && i < funnel->n_forecast; i++)
+  for (guint i = 0; i < forecast->rows->len; i++)
     {
-      const SpMetricsForecastMonth *month = &funnel->forecast[i];
+      const SpForecastRow *month = &g_array_index (forecast->rows, SpForecastRow, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *weighted = sp_funnel_page_money (self, month->weighted);
       g_autofree char *amount = sp_funnel_page_money (self, month->amount);
       g_autofree char *subtitle = NULL;
       GtkWidget *value;
-      char title[64];
 
-      if (month->year == 0)
-        g_strlcpy (title, _("No expected close date"), sizeof title);
-      else
-        {
-          GDate first;
-
-          g_date_clear (&first, 1);
-          g_date_set_dmy (&first, 1, month->month, month->year);
-          /* Translators: a month (strftime format): "Sep 2026"; zh_CN: "2026年9月" */
-          if (g_date_strftime (title, sizeof title, _("%b %Y"), &first) == 0)
-            title[0] = '\0';
-        }
       /* Translators: a forecast month: opportunities and their full amount */
       subtitle = g_strdup_printf (_("%lld open, %s in total"), (long long) month->count,
                                   amount);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), month->label);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       value = gtk_label_new (weighted);
       gtk_widget_add_css_class (value, "numeric");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), value);
       gtk_list_box_append (self->forecast_list, row);
     }
-  if (funnel == NULL || funnel->n_forecast == 0)
+  if (forecast->rows->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -209,29 +199,20 @@ refresh_forecast (SpFunnelPage          *self,
 
 static void
 refresh_activity (SpFunnelPage          *self,
+                  const SpChartSource   *source,
                   const SpMetricsFilter *filter)
 {
-  SpFunnelChart *chart = sp_funnel_chart_new (get_currency (self));
-  SpMetricsActivity activity;
+  g_autoptr(GError) error = NULL;
+  SpFunnelChart *chart = NULL;
 
-  chart->title = g_strdup (sp_metric_get_name (SP_METRIC_ACTIVITY_FUNNEL));
-  chart->mode = SP_FUNNEL_MODE_COUNT;
-  chart->activity = TRUE;
-  if (sp_funnel_page_get_store (self) != NULL
-      && sp_metrics_get_activity (sp_funnel_page_get_store (self), filter, &activity, NULL))
+  if (source->store != NULL)
+    chart = sp_chart_sources_activity_funnel (source, filter, &error);
+  if (chart == NULL)
     {
-      for (guint i = 0; i < SP_WORKLOAD_N_STAGES; i++)
-        {
-          SpFunnelChartStage row = {
-            .label = g_strdup (sp_workload_stage_get_name ((SpWorkloadStage) i)),
-            .count = activity.sums[i],
-            .conversion = i + 1 < SP_WORKLOAD_N_STAGES
-                          ? sp_metrics_rate_to_double (activity.rates[i]) : NAN,
-            .mean_days = NAN,
-          };
-
-          g_array_append_val (chart->stages, row);
-        }
+      g_debug ("activity funnel: %s", error ? error->message : "no workspace");
+      chart = sp_funnel_chart_new (source->currency);
+      chart->title = g_strdup (sp_metric_get_name (SP_METRIC_ACTIVITY_FUNNEL));
+      chart->activity = TRUE;
     }
   sp_chart_view_set_title (self->activity, chart->title);
   sp_chart_view_set_chart (self->activity, &sp_funnel_chart_adapter, chart,
@@ -242,22 +223,31 @@ static void
 sp_funnel_page_refresh (SpPage *page)
 {
   SpFunnelPage *self = SP_FUNNEL_PAGE (page);
+  SpPreferences *preferences = sp_page_get_preferences (page);
+  g_autoptr(SpCalendar) calendar = preferences ? sp_preferences_dup_calendar (preferences)
+                                               : sp_calendar_new (G_DATE_JANUARY);
   g_autoptr(SpMetricsFunnel) funnel = NULL;
   g_autoptr(GError) error = NULL;
   SpMetricsFilter filter;
   SpMetricsKpis kpis = { 0 };
-  SpStore *store = sp_funnel_page_get_store (self);
+  SpChartSource source = {
+    .store = sp_funnel_page_get_store (self),
+    .currency = get_currency (self),
+    .calendar = calendar,
+  };
 
+  sp_period_filter_get_today (self->filter, &source.today);
   sp_period_filter_get_filter (self->filter, 0, &filter);
-  if (store != NULL && sp_metrics_get_kpis (store, &filter, &kpis, &error))
-    funnel = sp_metrics_get_funnel (store, &filter, &kpis, &error);
+  /* The figures are read once; the charts' data comes from sp-chart-sources. */
+  if (source.store != NULL && sp_metrics_get_kpis (source.store, &filter, &kpis, &error))
+    funnel = sp_metrics_get_funnel (source.store, &filter, &kpis, &error);
   if (error != NULL)
     g_debug ("funnel: %s", error->message);
 
   refresh_figures (self, funnel);
-  sp_funnel_page_refresh_pipeline (self, funnel);
-  refresh_activity (self, &filter);
-  refresh_forecast (self, funnel);
+  sp_funnel_page_refresh_pipeline (self, &source, funnel);
+  refresh_activity (self, &source, &filter);
+  refresh_forecast (self, &source, funnel);
   sp_funnel_page_select_stage (self, self->selected_stage);
 }
 

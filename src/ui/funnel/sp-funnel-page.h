@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "sp-chart-view.h"
+#include "sp-opportunity.h"
 #include "sp-funnel-chart.h"
 #include "sp-period-filter.h"
 #include "sp-page.h"
@@ -29,13 +30,21 @@ void            sp_funnel_page_select_stage    (SpFunnelPage   *self,
                                                 int             index);
 /* The text shown for the selected stage, for tests. */
 const char     *sp_funnel_page_get_stage_text  (SpFunnelPage   *self);
-/* The selected stage's opportunities, largest amount first: each item of its model carries
- * its SpOpportunity as object data "opportunity" (empty, list hidden: no stage selected). */
+/* The selected stage's opportunities, largest amount first: its model's items are
+ * SpOpportunityItem (empty, list hidden: no stage selected). */
 GtkColumnView  *sp_funnel_page_get_opportunity_view (SpFunnelPage *self);
 /* Opens the opportunity editor for a new opportunity (in the selected open stage, if any)
  * or for opportunity @id (what activating a row of the list does); returns the dialog. */
 GtkWidget      *sp_funnel_page_new_opportunity  (SpFunnelPage   *self);
 GtkWidget      *sp_funnel_page_edit_opportunity (SpFunnelPage   *self,
                                                  gint64          id);
+
+/* One opportunity of a stage's list (the opportunity view's items). */
+#define SP_TYPE_OPPORTUNITY_ITEM (sp_opportunity_item_get_type ())
+G_DECLARE_FINAL_TYPE (SpOpportunityItem, sp_opportunity_item, SP, OPPORTUNITY_ITEM, GObject)
+
+/* Takes @opportunity. */
+SpOpportunityItem   *sp_opportunity_item_new             (SpOpportunity     *opportunity);
+const SpOpportunity *sp_opportunity_item_get_opportunity (SpOpportunityItem *self);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* sp-chart-adapters-series.c — the burn-up and the heatmap as SpChartAdapters over owned data
+/* sp-chart-adapters-series.c — the burn-up and the heatmap as SpChartAdapters over their data
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,9 +9,6 @@
 #include <math.h>
 
 #include <glib/gi18n-lib.h>
-
-#include "sp-burnup-chart.h"
-#include "sp-heatmap-chart.h"
 
 #include "sp-chart-adapters.h"
 
@@ -24,93 +21,37 @@ money (const SpCurrency *currency,
 
 /* Burn-up */
 
-SpBurnupChart *
-sp_burnup_chart_new (const SpCurrency *currency)
+static gpointer
+burnup_layout (gconstpointer data, const SpChartStyle *style, double width, double height)
 {
-  SpBurnupChart *chart = g_new0 (SpBurnupChart, 1);
+  const SpBurnupChart *chart = data;
+  SpBurnupLayout *layout = g_new0 (SpBurnupLayout, 1);
+  PangoContext *context = sp_chart_text_context_new ();
+  SpBurnupData burnup;
 
-  chart->currency = *currency;
-  chart->daily = g_array_new (FALSE, TRUE, sizeof (gint64));
-  g_date_clear (&chart->start, 1);
-  return chart;
-}
-
-void
-sp_burnup_chart_free (SpBurnupChart *chart)
-{
-  if (chart == NULL)
-    return;
-  g_free (chart->title);
-  g_array_unref (chart->daily);
-  g_free (chart);
-}
-
-static gboolean
-burnup_day (const SpBurnupChart *chart,
-            guint                index,
-            GDate               *day)
-{
-  if (!g_date_valid (&chart->start))
-    return FALSE;
-  *day = chart->start;
-  g_date_add_days (day, index);
-  return TRUE;
-}
-
-static char *
-format_day (double   value,
-            gpointer user_data)
-{
-  const SpBurnupChart *chart = user_data;
-  char text[64];
-  GDate day;
-
-  /* @value is the day's number, 1 … total: the axis is labelled at the day's end. */
-  if (value < 1 || !burnup_day (chart, (guint) value - 1, &day))
-    return sp_chart_format_number (value, NULL);
-  /* Translators: a day on a chart axis (strftime format): "15 Sep"; zh_CN: "9月15日" */
-  if (g_date_strftime (text, sizeof text, _("%-d %b"), &day) == 0)
-    return sp_chart_format_number (value, NULL);
-  return g_strdup (text);
+  sp_burnup_chart_get_data (chart, chart->title, &burnup);
+  sp_burnup_chart_layout (&burnup, style, context, width, height, layout);
+  g_object_unref (context);
+  return layout;
 }
 
 static void
-burnup_data (const SpBurnupChart *chart,
-             SpBurnupData        *data)
+burnup_paint (gconstpointer layout, cairo_t *cr, const SpChartStyle *style)
 {
-  *data = (SpBurnupData) {
-    .title = chart->title,
-    .target = chart->target,
-    .total_days = chart->total_days,
-    .elapsed_days = MIN (chart->daily->len, chart->total_days),
-    .daily_actual = (const gint64 *) (gpointer) chart->daily->data,
-    .format_amount = sp_chart_format_money,
-    .format_data = (gpointer) &chart->currency,
-    .format_day = format_day,
-    .format_day_data = (gpointer) chart,
-  };
-}
-
-static void
-burnup_draw (gconstpointer data, cairo_t *cr, const SpChartStyle *style, double width,
-             double height)
-{
-  SpBurnupData chart;
-
-  burnup_data (data, &chart);
-  sp_burnup_chart_draw (cr, &chart, style, width, height);
+  sp_burnup_chart_paint (cr, layout, style);
 }
 
 static int
-burnup_hit_test (gconstpointer data, const SpChartStyle *style, double width, double height,
-                 double x, double y)
+burnup_hit_test (gconstpointer layout, double x, double y)
 {
-  g_auto(SpBurnupLayout) layout = { 0 };
-  SpBurnupData chart;
+  return sp_burnup_layout_hit_test (layout, x, y);
+}
 
-  burnup_data (data, &chart);
-  sp_burnup_chart_layout (&chart, style, NULL, width, height, &layout);
-  return sp_burnup_layout_hit_test (&layout, x, y);
+static void
+burnup_layout_free (gpointer layout)
+{
+  sp_burnup_layout_clear (layout);
+  g_free (layout);
 }
 
 static gint64
@@ -133,9 +74,9 @@ burnup_item_text (gconstpointer data,
   g_autofree char *target = NULL;
   GDate day;
 
-  if (item < 0 || !burnup_day (chart, item, &day))
+  if (item < 0 || !sp_burnup_chart_get_day (chart, item, &day))
     return NULL;
-  date = format_day (item + 1, (gpointer) chart);
+  date = sp_burnup_chart_format_day (item + 1, (gpointer) chart);
   target = money (&chart->currency,
                   sp_money_scale (chart->target, item + 1, MAX (chart->total_days, 1)));
   if ((guint) item < chart->daily->len)
@@ -195,7 +136,7 @@ burnup_cell_text (gconstpointer data, guint row, guint column)
     {
       char text[64] = "";
 
-      if (burnup_day (chart, row, &day))
+      if (sp_burnup_chart_get_day (chart, row, &day))
         g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
       return g_strdup (text);
     }
@@ -205,74 +146,43 @@ burnup_cell_text (gconstpointer data, guint row, guint column)
 }
 
 const SpChartAdapter sp_burnup_chart_adapter = {
-  "burn-up", burnup_draw, burnup_hit_test, burnup_item_text, burnup_summary,
+  "burn-up", burnup_layout, burnup_paint, burnup_hit_test, burnup_layout_free, burnup_item_text, burnup_summary,
   burnup_n_columns, burnup_column_title, burnup_n_rows, burnup_cell_text,
 };
 
 /* Heatmap */
 
-SpHeatmapChart *
-sp_heatmap_chart_new (const SpCurrency *currency)
+static gpointer
+heatmap_layout (gconstpointer data, const SpChartStyle *style, double width, double height)
 {
-  SpHeatmapChart *chart = g_new0 (SpHeatmapChart, 1);
+  const SpHeatmapChart *chart = data;
+  SpHeatmapLayout *layout = g_new0 (SpHeatmapLayout, 1);
+  PangoContext *context = sp_chart_text_context_new ();
+  SpHeatmapData heatmap;
 
-  chart->currency = *currency;
-  chart->rows = g_ptr_array_new_with_free_func (g_free);
-  chart->columns = g_ptr_array_new_with_free_func (g_free);
-  chart->values = g_array_new (FALSE, TRUE, sizeof (double));
-  return chart;
-}
-
-void
-sp_heatmap_chart_free (SpHeatmapChart *chart)
-{
-  if (chart == NULL)
-    return;
-  g_free (chart->title);
-  g_ptr_array_unref (chart->rows);
-  g_ptr_array_unref (chart->columns);
-  g_array_unref (chart->values);
-  g_free (chart);
+  sp_heatmap_chart_get_data (chart, chart->title, &heatmap);
+  sp_heatmap_chart_layout (&heatmap, style, context, width, height, layout);
+  g_object_unref (context);
+  return layout;
 }
 
 static void
-heatmap_data (const SpHeatmapChart *chart,
-              SpHeatmapData        *data)
+heatmap_paint (gconstpointer layout, cairo_t *cr, const SpChartStyle *style)
 {
-  gboolean complete = chart->values->len == chart->rows->len * chart->columns->len;
-
-  *data = (SpHeatmapData) {
-    .title = chart->title,
-    .n_rows = complete ? chart->rows->len : 0,
-    .n_columns = complete ? chart->columns->len : 0,
-    .row_labels = (const char * const *) chart->rows->pdata,
-    .column_labels = (const char * const *) chart->columns->pdata,
-    .values = (const double *) (gpointer) chart->values->data,
-    .format_value = sp_chart_format_money,
-    .format_data = (gpointer) &chart->currency,
-  };
-}
-
-static void
-heatmap_draw (gconstpointer data, cairo_t *cr, const SpChartStyle *style, double width,
-              double height)
-{
-  SpHeatmapData chart;
-
-  heatmap_data (data, &chart);
-  sp_heatmap_chart_draw (cr, &chart, style, width, height);
+  sp_heatmap_chart_paint (cr, layout, style);
 }
 
 static int
-heatmap_hit_test (gconstpointer data, const SpChartStyle *style, double width, double height,
-                  double x, double y)
+heatmap_hit_test (gconstpointer layout, double x, double y)
 {
-  g_auto(SpHeatmapLayout) layout = { 0 };
-  SpHeatmapData chart;
+  return sp_heatmap_layout_hit_test (layout, x, y);
+}
 
-  heatmap_data (data, &chart);
-  sp_heatmap_chart_layout (&chart, style, NULL, width, height, &layout);
-  return sp_heatmap_layout_hit_test (&layout, x, y);
+static void
+heatmap_layout_free (gpointer layout)
+{
+  sp_heatmap_layout_clear (layout);
+  g_free (layout);
 }
 
 static char *
@@ -352,6 +262,7 @@ heatmap_cell_text (gconstpointer data, guint row, guint column)
 }
 
 const SpChartAdapter sp_heatmap_chart_adapter = {
-  "heatmap", heatmap_draw, heatmap_hit_test, heatmap_item_text, heatmap_summary,
+  "heatmap", heatmap_layout, heatmap_paint, heatmap_hit_test, heatmap_layout_free,
+  heatmap_item_text, heatmap_summary,
   heatmap_n_columns, heatmap_column_title, heatmap_n_rows, heatmap_cell_text,
 };

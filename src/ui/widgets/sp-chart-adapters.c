@@ -1,5 +1,5 @@
 /* sp-chart-adapters.c — the KPI tile, funnel, attainment and ranking charts as SpChartAdapters
- * over owned data (the burn-up and heatmap: sp-chart-adapters-series.c)
+ * over their data (sp-chart-data.h; the burn-up and heatmap: sp-chart-adapters-series.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,40 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "sp-attainment-chart.h"
-#include "sp-kpi-tile.h"
-#include "sp-ranking-chart.h"
-
 #include "sp-chart-adapters.h"
-
-static char *
-format_days (double   value,
-             gpointer user_data)
-{
-  /* Translators: a mean number of days, "12.5 days" */
-  return g_strdup_printf (_("%.1f days"), value);
-}
-
-char *
-sp_chart_value_format (SpChartValueKind  kind,
-                       double            value,
-                       const SpCurrency *currency)
-{
-  if (isnan (value))
-    return g_strdup ("—");
-  switch (kind)
-    {
-    case SP_CHART_VALUE_MONEY:
-      return sp_money_format ((gint64) llround (value), currency, SP_MONEY_FORMAT_DEFAULT);
-    case SP_CHART_VALUE_RATIO:
-      return sp_chart_format_percent (value);
-    case SP_CHART_VALUE_DAYS:
-      return format_days (value, NULL);
-    case SP_CHART_VALUE_COUNT:
-    default:
-      return sp_chart_format_number (value, NULL);
-    }
-}
 
 static char *
 money (const SpCurrency *currency,
@@ -61,82 +28,36 @@ ratio_or_dash (double ratio)
 
 /* KPI tile */
 
-SpKpiChart *
-sp_kpi_chart_new (const SpCurrency *currency)
+static gpointer
+kpi_layout (gconstpointer data, const SpChartStyle *style, double width, double height)
 {
-  SpKpiChart *chart = g_new0 (SpKpiChart, 1);
-
-  chart->currency = *currency;
-  chart->value = NAN;
-  chart->previous = NAN;
-  chart->points = g_array_new (FALSE, FALSE, sizeof (double));
-  chart->point_labels = g_ptr_array_new_with_free_func (g_free);
-  return chart;
-}
-
-void
-sp_kpi_chart_free (SpKpiChart *chart)
-{
-  if (chart == NULL)
-    return;
-  g_free (chart->name);
-  g_free (chart->definition);
-  g_free (chart->undefined_reason);
-  g_array_unref (chart->points);
-  g_ptr_array_unref (chart->point_labels);
-  g_free (chart);
-}
-
-static void
-kpi_data (const SpKpiChart *chart,
-          SpKpiTileData    *data)
-{
-  *data = (SpKpiTileData) {
-    .name = chart->name,
-    .value = chart->value,
-    .previous = chart->previous,
-    .lower_is_better = chart->lower_is_better,
-    .n_points = chart->points->len,
-    .points = (const double *) (gpointer) chart->points->data,
-    .format_data = (gpointer) &chart->currency,
-  };
-  switch (chart->value_kind)
-    {
-    case SP_CHART_VALUE_MONEY:
-      data->format_value = sp_chart_format_money;
-      break;
-    case SP_CHART_VALUE_RATIO:
-      data->format_value = sp_chart_format_ratio;
-      break;
-    case SP_CHART_VALUE_DAYS:
-      data->format_value = format_days;
-      break;
-    case SP_CHART_VALUE_COUNT:
-    default:
-      data->format_value = NULL;
-      break;
-    }
-}
-
-static void
-kpi_draw (gconstpointer data, cairo_t *cr, const SpChartStyle *style, double width, double height)
-{
+  SpKpiTileLayout *layout = g_new0 (SpKpiTileLayout, 1);
+  PangoContext *context = sp_chart_text_context_new ();
   SpKpiTileData tile;
 
-  kpi_data (data, &tile);
-  sp_kpi_tile_draw (cr, &tile, style, width, height);
+  sp_kpi_chart_get_data (data, &tile);
+  sp_kpi_tile_layout (&tile, style, context, width, height, layout);
+  g_object_unref (context);
+  return layout;
+}
+
+static void
+kpi_paint (gconstpointer layout, cairo_t *cr, const SpChartStyle *style)
+{
+  sp_kpi_tile_paint (cr, layout, style);
 }
 
 static int
-kpi_hit_test (gconstpointer data, const SpChartStyle *style, double width, double height,
-              double x, double y)
+kpi_hit_test (gconstpointer layout, double x, double y)
 {
-  g_auto(SpKpiTileLayout) layout = { 0 };
-  SpKpiTileData tile;
+  return sp_kpi_tile_layout_hit_test (layout, x, y);
+}
 
-  kpi_data (data, &tile);
-  sp_kpi_tile_layout (&tile, style, NULL, width, height, &layout);
-  return sp_kpi_tile_layout_hit_test (&layout, x, y);
+static void
+kpi_layout_free (gpointer layout)
+{
+  sp_kpi_tile_layout_clear (layout);
+  g_free (layout);
 }
 
 static char *
@@ -206,91 +127,50 @@ kpi_cell_text (gconstpointer data, guint row, guint column)
 }
 
 const SpChartAdapter sp_kpi_chart_adapter = {
-  "kpi", kpi_draw, kpi_hit_test, kpi_item_text, kpi_summary,
+  "kpi", kpi_layout, kpi_paint, kpi_hit_test, kpi_layout_free, kpi_item_text, kpi_summary,
   kpi_n_columns, kpi_column_title, kpi_n_rows, kpi_cell_text,
 };
 
 /* Funnel */
 
-static void
-funnel_stage_clear (gpointer data)
+gpointer
+sp_funnel_chart_adapter_layout (gconstpointer       data,
+                                const SpChartStyle *style,
+                                double              width,
+                                double              height)
 {
-  g_free (((SpFunnelChartStage *) data)->label);
-}
+  const SpFunnelChart *chart = data;
+  SpFunnelLayout *layout = g_new0 (SpFunnelLayout, 1);
+  PangoContext *context = sp_chart_text_context_new ();
+  SpFunnelData funnel;
+  g_autofree SpFunnelStage *stages = sp_funnel_chart_get_data (chart, chart->title, &funnel);
 
-SpFunnelChart *
-sp_funnel_chart_new (const SpCurrency *currency)
-{
-  SpFunnelChart *chart = g_new0 (SpFunnelChart, 1);
-
-  chart->currency = *currency;
-  chart->stages = g_array_new (FALSE, TRUE, sizeof (SpFunnelChartStage));
-  g_array_set_clear_func (chart->stages, funnel_stage_clear);
-  return chart;
+  sp_funnel_chart_layout (&funnel, style, context, width, height, layout);
+  g_object_unref (context);
+  return layout;
 }
 
 void
-sp_funnel_chart_free (SpFunnelChart *chart)
+sp_funnel_chart_adapter_paint (gconstpointer       layout,
+                               cairo_t            *cr,
+                               const SpChartStyle *style)
 {
-  if (chart == NULL)
-    return;
-  g_free (chart->title);
-  g_array_unref (chart->stages);
-  g_free (chart);
+  sp_funnel_chart_paint (cr, layout, style);
 }
 
-/* The chart's stages; the caller frees the array (labels are borrowed). */
-static SpFunnelStage *
-funnel_data (const SpFunnelChart *chart,
-             SpFunnelData        *data)
+int
+sp_funnel_chart_adapter_hit_test (gconstpointer layout,
+                                  double        x,
+                                  double        y)
 {
-  SpFunnelStage *stages = g_new0 (SpFunnelStage, MAX (chart->stages->len, 1));
-
-  for (guint i = 0; i < chart->stages->len; i++)
-    {
-      const SpFunnelChartStage *stage = &g_array_index (chart->stages, SpFunnelChartStage, i);
-      const SpFunnelChartStage *prev = i > 0 ? stage - 1 : NULL;
-
-      stages[i] = (SpFunnelStage) {
-        .label = stage->label,
-        .count = stage->count,
-        .amount = stage->amount,
-        /* The chart shows the conversion into a stage, from the one before. */
-        .conversion = prev ? prev->conversion : NAN,
-        .mean_days = stage->mean_days,
-      };
-    }
-  *data = (SpFunnelData) {
-    .title = chart->title,
-    .mode = chart->mode,
-    .n_stages = chart->stages->len,
-    .stages = stages,
-    .format_amount = sp_chart_format_money,
-    .format_data = (gpointer) &chart->currency,
-  };
-  return stages;
+  return sp_funnel_layout_hit_test (layout, x, y);
 }
 
-static void
-funnel_draw (gconstpointer data, cairo_t *cr, const SpChartStyle *style, double width,
-             double height)
+void
+sp_funnel_chart_adapter_layout_free (gpointer layout)
 {
-  SpFunnelData funnel;
-  g_autofree SpFunnelStage *stages = funnel_data (data, &funnel);
-
-  sp_funnel_chart_draw (cr, &funnel, style, width, height);
-}
-
-static int
-funnel_hit_test (gconstpointer data, const SpChartStyle *style, double width, double height,
-                 double x, double y)
-{
-  g_auto(SpFunnelLayout) layout = { 0 };
-  SpFunnelData funnel;
-  g_autofree SpFunnelStage *stages = funnel_data (data, &funnel);
-
-  sp_funnel_chart_layout (&funnel, style, NULL, width, height, &layout);
-  return sp_funnel_layout_hit_test (&layout, x, y);
+  sp_funnel_layout_clear (layout);
+  g_free (layout);
 }
 
 static char *
@@ -423,88 +303,52 @@ funnel_cell_text (gconstpointer data, guint row, guint column)
     case 4:
       return ratio_or_dash (stage->conversion);
     case 5:
-      return isnan (stage->mean_days) ? g_strdup ("—") : format_days (stage->mean_days, NULL);
+      return sp_chart_value_format (SP_CHART_VALUE_DAYS, stage->mean_days, &chart->currency);
     default:
       return g_strdup_printf ("%" G_GINT64_FORMAT, MAX (stage->open_count, 0));
     }
 }
 
 const SpChartAdapter sp_funnel_chart_adapter = {
-  "funnel", funnel_draw, funnel_hit_test, funnel_item_text, funnel_summary,
+  "funnel", sp_funnel_chart_adapter_layout, sp_funnel_chart_adapter_paint,
+  sp_funnel_chart_adapter_hit_test, sp_funnel_chart_adapter_layout_free, funnel_item_text, funnel_summary,
   funnel_n_columns, funnel_column_title, funnel_n_rows, funnel_cell_text,
 };
 
 /* Target and actual pairs: attainment and ranking */
 
-static void
-pair_clear (gpointer data)
+static gpointer
+attainment_layout (gconstpointer data, const SpChartStyle *style, double width, double height)
 {
-  g_free (((SpChartPair *) data)->label);
-}
+  const SpPairChart *chart = data;
+  SpAttainmentLayout *layout = g_new0 (SpAttainmentLayout, 1);
+  PangoContext *context = sp_chart_text_context_new ();
+  SpAttainmentData attainment;
+  g_autofree SpAttainmentItem *items = sp_pair_chart_get_attainment_data (chart, chart->title,
+                                                                          &attainment);
 
-SpPairChart *
-sp_pair_chart_new (const SpCurrency *currency)
-{
-  SpPairChart *chart = g_new0 (SpPairChart, 1);
-
-  chart->currency = *currency;
-  chart->items = g_array_new (FALSE, TRUE, sizeof (SpChartPair));
-  g_array_set_clear_func (chart->items, pair_clear);
-  return chart;
-}
-
-void
-sp_pair_chart_free (SpPairChart *chart)
-{
-  if (chart == NULL)
-    return;
-  g_free (chart->title);
-  g_array_unref (chart->items);
-  g_free (chart);
-}
-
-static SpAttainmentItem *
-attainment_data (const SpPairChart *chart,
-                 SpAttainmentData  *data)
-{
-  SpAttainmentItem *items = g_new0 (SpAttainmentItem, MAX (chart->items->len, 1));
-
-  for (guint i = 0; i < chart->items->len; i++)
-    {
-      const SpChartPair *pair = &g_array_index (chart->items, SpChartPair, i);
-
-      items[i] = (SpAttainmentItem) { pair->label, pair->target, pair->actual };
-    }
-  *data = (SpAttainmentData) {
-    .title = chart->title,
-    .n_items = chart->items->len,
-    .items = items,
-    .format_amount = sp_chart_format_money,
-    .format_data = (gpointer) &chart->currency,
-  };
-  return items;
+  sp_attainment_chart_layout (&attainment, style, context, width, height, layout);
+  g_object_unref (context);
+  return layout;
 }
 
 static void
-attainment_draw (gconstpointer data, cairo_t *cr, const SpChartStyle *style, double width,
-                 double height)
+attainment_paint (gconstpointer layout, cairo_t *cr, const SpChartStyle *style)
 {
-  SpAttainmentData chart;
-  g_autofree SpAttainmentItem *items = attainment_data (data, &chart);
-
-  sp_attainment_chart_draw (cr, &chart, style, width, height);
+  sp_attainment_chart_paint (cr, layout, style);
 }
 
 static int
-attainment_hit_test (gconstpointer data, const SpChartStyle *style, double width,
-                     double height, double x, double y)
+attainment_hit_test (gconstpointer layout, double x, double y)
 {
-  g_auto(SpAttainmentLayout) layout = { 0 };
-  SpAttainmentData chart;
-  g_autofree SpAttainmentItem *items = attainment_data (data, &chart);
+  return sp_attainment_layout_hit_test (layout, x, y);
+}
 
-  sp_attainment_chart_layout (&chart, style, NULL, width, height, &layout);
-  return sp_attainment_layout_hit_test (&layout, x, y);
+static void
+attainment_layout_free (gpointer layout)
+{
+  sp_attainment_layout_clear (layout);
+  g_free (layout);
 }
 
 static char *
@@ -587,55 +431,47 @@ pair_cell_text (gconstpointer data, guint row, guint column)
 }
 
 const SpChartAdapter sp_attainment_chart_adapter = {
-  "attainment", attainment_draw, attainment_hit_test, pair_item_text, pair_summary,
+  "attainment", attainment_layout, attainment_paint, attainment_hit_test,
+  attainment_layout_free, pair_item_text, pair_summary,
   pair_n_columns, pair_column_title, pair_n_rows, pair_cell_text,
 };
 
-static SpRankingItem *
-ranking_data (const SpPairChart *chart,
-              SpRankingData     *data)
+static gpointer
+ranking_layout (gconstpointer data, const SpChartStyle *style, double width, double height)
 {
-  SpRankingItem *items = g_new0 (SpRankingItem, MAX (chart->items->len, 1));
+  const SpPairChart *chart = data;
+  SpRankingLayout *layout = g_new0 (SpRankingLayout, 1);
+  PangoContext *context = sp_chart_text_context_new ();
+  SpRankingData ranking;
+  g_autofree SpRankingItem *items = sp_pair_chart_get_ranking_data (chart, chart->title,
+                                                                    &ranking);
 
-  for (guint i = 0; i < chart->items->len; i++)
-    {
-      const SpChartPair *pair = &g_array_index (chart->items, SpChartPair, i);
-
-      items[i] = (SpRankingItem) { pair->label, pair->actual, pair->target };
-    }
-  *data = (SpRankingData) {
-    .title = chart->title,
-    .n_items = chart->items->len,
-    .items = items,
-    .format_amount = sp_chart_format_money,
-    .format_data = (gpointer) &chart->currency,
-  };
-  return items;
+  sp_ranking_chart_layout (&ranking, style, context, width, height, layout);
+  g_object_unref (context);
+  return layout;
 }
 
 static void
-ranking_draw (gconstpointer data, cairo_t *cr, const SpChartStyle *style, double width,
-              double height)
+ranking_paint (gconstpointer layout, cairo_t *cr, const SpChartStyle *style)
 {
-  SpRankingData chart;
-  g_autofree SpRankingItem *items = ranking_data (data, &chart);
-
-  sp_ranking_chart_draw (cr, &chart, style, width, height);
+  sp_ranking_chart_paint (cr, layout, style);
 }
 
 static int
-ranking_hit_test (gconstpointer data, const SpChartStyle *style, double width, double height,
-                  double x, double y)
+ranking_hit_test (gconstpointer layout, double x, double y)
 {
-  g_auto(SpRankingLayout) layout = { 0 };
-  SpRankingData chart;
-  g_autofree SpRankingItem *items = ranking_data (data, &chart);
+  return sp_ranking_layout_hit_test (layout, x, y);
+}
 
-  sp_ranking_chart_layout (&chart, style, NULL, width, height, &layout);
-  return sp_ranking_layout_hit_test (&layout, x, y);
+static void
+ranking_layout_free (gpointer layout)
+{
+  sp_ranking_layout_clear (layout);
+  g_free (layout);
 }
 
 const SpChartAdapter sp_ranking_chart_adapter = {
-  "ranking", ranking_draw, ranking_hit_test, pair_item_text, pair_summary,
+  "ranking", ranking_layout, ranking_paint, ranking_hit_test, ranking_layout_free,
+  pair_item_text, pair_summary,
   pair_n_columns, pair_column_title, pair_n_rows, pair_cell_text,
 };

@@ -1,5 +1,6 @@
-/* sp-chart-view.c — one thin widget for every chart: a cached cairo render node of the
- * adapter's draw function, tooltips, accessible summary, table, export and print
+/* sp-chart-view.c — one thin widget for every chart: the adapter's layout kept until a
+ * resize, a palette change or new data, a cached render node of it, hit tests and tooltips
+ * on that layout, accessible summary, table (SpChartRow), export and print
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,10 +28,11 @@ struct _SpChartView
   int                   natural_width;
   GtkWidget            *watched_root;
 
-  /* The last render and what it was made for. */
+  /* The layout and its render, and what they were made for. */
+  gpointer              layout;
+  int                   layout_width, layout_height;
+  SpChartPaletteKind    layout_palette;
   GskRenderNode        *node;
-  int                   node_width, node_height;
-  SpChartPaletteKind    node_palette;
 };
 
 G_DEFINE_FINAL_TYPE (SpChartView, sp_chart_view, GTK_TYPE_WIDGET)
@@ -43,9 +45,18 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+clear_layout (SpChartView *self)
+{
+  if (self->layout != NULL)
+    self->adapter->layout_free (self->layout);
+  self->layout = NULL;
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+}
+
+static void
 invalidate (SpChartView *self)
 {
-  g_clear_pointer (&self->node, gsk_render_node_unref);
+  clear_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -67,11 +78,29 @@ sp_chart_view_get_palette (SpChartView *self)
   return SP_CHART_PALETTE_LIGHT;
 }
 
-static void
-current_style (SpChartView  *self,
-               SpChartStyle *style)
+/* The layout at the widget's size and palette of the moment, made if need be; NULL when
+ * there is nothing to lay out. */
+static gconstpointer
+ensure_layout (SpChartView *self)
 {
-  sp_chart_style_init (style, sp_chart_view_get_palette (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  SpChartPaletteKind palette = sp_chart_view_get_palette (self);
+  SpChartStyle style;
+
+  if (self->adapter == NULL || width <= 0 || height <= 0)
+    return NULL;
+  if (self->layout != NULL && self->layout_width == width && self->layout_height == height
+      && self->layout_palette == palette)
+    return self->layout;
+
+  clear_layout (self);
+  sp_chart_style_init (&style, palette);
+  self->layout = self->adapter->layout (self->data, &style, width, height);
+  self->layout_width = width;
+  self->layout_height = height;
+  self->layout_palette = palette;
+  return self->layout;
 }
 
 static void
@@ -79,30 +108,23 @@ sp_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   SpChartView *self = SP_CHART_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  SpChartPaletteKind palette = sp_chart_view_get_palette (self);
+  gconstpointer layout = ensure_layout (self);
 
-  if (self->adapter == NULL || width <= 0 || height <= 0)
+  if (layout == NULL)
     return;
 
-  if (self->node == NULL || self->node_width != width || self->node_height != height
-      || self->node_palette != palette)
+  if (self->node == NULL)
     {
       GtkSnapshot *cache = gtk_snapshot_new ();
       SpChartStyle style;
       cairo_t *cr;
 
-      sp_chart_style_init (&style, palette);
-      cr = gtk_snapshot_append_cairo (cache, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      self->adapter->draw (self->data, cr, &style, width, height);
+      sp_chart_style_init (&style, self->layout_palette);
+      cr = gtk_snapshot_append_cairo (cache, &GRAPHENE_RECT_INIT (0, 0, self->layout_width,
+                                                                  self->layout_height));
+      self->adapter->paint (layout, cr, &style);
       cairo_destroy (cr);
-
-      g_clear_pointer (&self->node, gsk_render_node_unref);
       self->node = gtk_snapshot_free_to_node (cache);
-      self->node_width = width;
-      self->node_height = height;
-      self->node_palette = palette;
     }
 
   if (self->node != NULL)
@@ -151,15 +173,15 @@ sp_chart_view_hit_test (SpChartView *self,
                         double       x,
                         double       y)
 {
-  SpChartStyle style;
+  gconstpointer layout;
 
   g_return_val_if_fail (SP_IS_CHART_VIEW (self), -1);
 
-  if (self->adapter == NULL || self->adapter->hit_test == NULL)
+  /* The layout painted last (or the one it will be): no layout per pointer motion. */
+  layout = ensure_layout (self);
+  if (layout == NULL || self->adapter->hit_test == NULL)
     return -1;
-  current_style (self, &style);
-  return self->adapter->hit_test (self->data, &style, gtk_widget_get_width (GTK_WIDGET (self)),
-                                  gtk_widget_get_height (GTK_WIDGET (self)), x, y);
+  return self->adapter->hit_test (layout, x, y);
 }
 
 char *
@@ -223,6 +245,7 @@ sp_chart_view_set_chart (SpChartView          *self,
 {
   g_return_if_fail (SP_IS_CHART_VIEW (self));
 
+  clear_layout (self);
   if (self->destroy != NULL && self->data != NULL)
     self->destroy (self->data);
   self->adapter = adapter;
@@ -285,9 +308,12 @@ draw_light (SpChartView *self,
             double       height)
 {
   SpChartStyle style;
+  gpointer layout;
 
   sp_chart_style_init (&style, SP_CHART_PALETTE_LIGHT);
-  self->adapter->draw (self->data, cr, &style, width, height);
+  layout = self->adapter->layout (self->data, &style, width, height);
+  self->adapter->paint (layout, cr, &style);
+  self->adapter->layout_free (layout);
 }
 
 gboolean
@@ -352,41 +378,68 @@ sp_chart_view_export (SpChartView          *self,
   return TRUE;
 }
 
-/* The table window */
+/* The table */
+
+GListModel *
+sp_chart_view_dup_rows (SpChartView *self)
+{
+  GListStore *rows = g_list_store_new (SP_TYPE_CHART_ROW);
+  guint n_columns, n_rows;
+
+  g_return_val_if_fail (SP_IS_CHART_VIEW (self), NULL);
+
+  if (self->adapter == NULL || self->adapter->n_columns == NULL)
+    return G_LIST_MODEL (rows);
+  n_columns = self->adapter->n_columns (self->data);
+  n_rows = self->adapter->n_rows (self->data);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      GStrv cells = g_new0 (char *, n_columns + 1);
+      g_autoptr(SpChartRow) row = NULL;
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          char *cell = self->adapter->cell_text (self->data, r, c);
+
+          cells[c] = cell != NULL ? cell : g_strdup ("");
+        }
+      row = sp_chart_row_new (cells);
+      g_list_store_append (rows, row);
+    }
+  return G_LIST_MODEL (rows);
+}
 
 static void
 table_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
+                GtkListItem              *item,
+                gpointer                  column)
 {
   GtkWidget *label = gtk_label_new (NULL);
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0f : 1.0f);
-  if (column > 0)
+  gtk_label_set_xalign (GTK_LABEL (label), column == NULL ? 0.0f : 1.0f);
+  if (column != NULL)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
 }
 
 static void
 table_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
+               GtkListItem              *item,
+               gpointer                  column)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  GtkStringObject *row = gtk_list_item_get_item (item);
-  g_auto(GStrv) cells = g_strsplit (gtk_string_object_get_string (row), "\x1f", -1);
+  SpChartRow *row = gtk_list_item_get_item (item);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
-                       column < g_strv_length (cells) ? cells[column] : "");
+                       sp_chart_row_get_cell (row, GPOINTER_TO_UINT (column)));
 }
 
 GtkWindow *
 sp_chart_view_show_table (SpChartView *self)
 {
-  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
   GtkWidget *window, *box, *header, *scrolled, *view;
   GtkEventController *shortcuts;
   GtkRoot *root;
-  guint n_columns, n_rows;
+  guint n_columns;
 
   g_return_val_if_fail (SP_IS_CHART_VIEW (self), NULL);
 
@@ -394,24 +447,8 @@ sp_chart_view_show_table (SpChartView *self)
     return NULL;
 
   n_columns = self->adapter->n_columns (self->data);
-  n_rows = self->adapter->n_rows (self->data);
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          g_autofree char *cell = self->adapter->cell_text (self->data, r, c);
-
-          if (c > 0)
-            g_string_append_c (line, '\x1f');
-          g_string_append (line, cell ? cell : "");
-        }
-      gtk_string_list_append (rows, line->str);
-    }
-
   view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                G_LIST_MODEL (g_steal_pointer (&rows)))));
+                                sp_chart_view_dup_rows (self))));
   gtk_widget_add_css_class (view, "data-table");
   for (guint c = 0; c < n_columns; c++)
     {
@@ -419,9 +456,9 @@ sp_chart_view_show_table (SpChartView *self)
       g_autofree char *title = self->adapter->column_title (self->data, c);
       g_autoptr(GtkColumnViewColumn) column = NULL;
 
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (table_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (table_bind_cb), NULL);
+      /* The column's index is its callbacks' data. */
+      g_signal_connect (factory, "setup", G_CALLBACK (table_setup_cb), GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (table_bind_cb), GUINT_TO_POINTER (c));
       column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_expand (column, c == 0);
       gtk_column_view_column_set_resizable (column, TRUE);
@@ -670,7 +707,6 @@ sp_chart_view_dispose (GObject *object)
 
   g_clear_pointer (&self->menu_button, gtk_widget_unparent);
   sp_chart_view_set_chart (self, NULL, NULL, NULL);
-  g_clear_pointer (&self->node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (sp_chart_view_parent_class)->dispose (object);
 }

@@ -2,8 +2,9 @@
  * tooltips from its hit test, its data as a table, export to PNG/SVG/PDF and printing
  *
  * A chart type plugs in with an SpChartAdapter: a table of functions over its (opaque) data.
- * The widget owns the data and draws it through adapter->draw with the palette of the moment:
- * light or dark, high contrast, or the projector while the window is in presentation mode.
+ * The widget owns the data, lays it out through adapter->layout with the palette of the
+ * moment (light or dark, high contrast, or the projector in presentation mode), keeps that
+ * layout for painting and pointer hit tests, and shows the data as a table of SpChartRow.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sp-chart-row.h"
 #include "sp-chart-style.h"
 
 G_BEGIN_DECLS
@@ -18,19 +20,21 @@ G_BEGIN_DECLS
 typedef struct
 {
   const char *name;   /* untranslated, for file names: "funnel" */
-  /* Draws the whole chart, background included, in (0, 0, @width, @height). */
-  void   (*draw)         (gconstpointer       data,
+  /* Lays the whole chart out, background included, in (0, 0, @width, @height). The view
+   * keeps the layout (until a resize, a palette change or new data): it paints it and hit
+   * tests against it. */
+  gpointer (*layout)      (gconstpointer       data,
+                           const SpChartStyle *style,
+                           double              width,
+                           double              height);
+  void   (*paint)        (gconstpointer       layout,
                           cairo_t            *cr,
-                          const SpChartStyle *style,
-                          double              width,
-                          double              height);
-  /* The item under (@x, @y) of the chart drawn at @width x @height, or -1. */
-  int    (*hit_test)     (gconstpointer       data,
-                          const SpChartStyle *style,
-                          double              width,
-                          double              height,
+                          const SpChartStyle *style);
+  /* The item under (@x, @y) of the laid-out chart, or -1. */
+  int    (*hit_test)     (gconstpointer       layout,
                           double              x,
                           double              y);
+  void   (*layout_free)  (gpointer            layout);
   /* Exact figures of @item for its tooltip, or of the whole chart for @item -1 (may return
    * NULL: no tooltip). */
   char  *(*item_text)    (gconstpointer       data,
@@ -101,5 +105,8 @@ gboolean        sp_chart_view_print_to_file    (SpChartView          *self,
                                                 GError              **error);
 /* Opens the "Show as Table" window; returns it (for tests). */
 GtkWindow      *sp_chart_view_show_table       (SpChartView          *self);
+
+/* The table the "Show as Table" window shows: a list of SpChartRow. */
+GListModel         *sp_chart_view_dup_rows (SpChartView *self);
 
 G_END_DECLS

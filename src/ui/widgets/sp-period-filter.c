@@ -10,6 +10,7 @@
 
 #include "sp-model.h"
 
+#include "sp-chart-sources.h"
 #include "sp-display.h"
 #include "sp-period-filter.h"
 
@@ -45,56 +46,20 @@ dup_calendar (SpPeriodFilter *self)
                            : sp_calendar_new (G_DATE_JANUARY);
 }
 
-static void
-period_range (SpPeriodFilter *self,
-              guint           back,
-              GDate          *first,
-              GDate          *last,
-              int            *fiscal_year,
-              guint          *index)
-{
-  g_autoptr(SpCalendar) calendar = dup_calendar (self);
-  int year = sp_calendar_fiscal_year_of (calendar, &self->today);
-  guint month = sp_calendar_fiscal_month_index (calendar, &self->today);
-  int absolute;
-
-  switch (sp_period_filter_get_period (self))
-    {
-    case SP_PERIOD_MONTH:
-      absolute = year * 12 + (int) month - (int) back;
-      *fiscal_year = absolute / 12;
-      *index = absolute % 12;
-      sp_calendar_month_range (calendar, *fiscal_year, *index, first, last);
-      break;
-    case SP_PERIOD_QUARTER:
-      absolute = year * 4 + (int) sp_calendar_quarter_of_month (month) - (int) back;
-      *fiscal_year = absolute / 4;
-      *index = absolute % 4;
-      sp_calendar_quarter_range (calendar, *fiscal_year, *index, first, last);
-      break;
-    case SP_PERIOD_YEAR:
-    default:
-      *fiscal_year = year - (int) back;
-      *index = 0;
-      sp_calendar_fiscal_year_range (calendar, *fiscal_year, first, last);
-      break;
-    }
-}
-
+/* The periods are sp-chart-sources' (the charts' previous periods and their names). */
 void
 sp_period_filter_get_filter (SpPeriodFilter  *self,
                              guint            back,
                              SpMetricsFilter *out)
 {
+  g_autoptr(SpCalendar) calendar = NULL;
   GDate first, last;
-  int year;
-  guint index;
 
   g_return_if_fail (SP_IS_PERIOD_FILTER (self));
 
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  period_range (self, back, &first, &last, &year, &index);
+  calendar = dup_calendar (self);
+  sp_chart_period_range (calendar, (SpChartPeriodKind) sp_period_filter_get_period (self),
+                         &self->today, back, &first, &last);
   sp_metrics_filter_init (out, &first, &last);
   out->rep_id = sp_period_filter_get_rep (self);
   out->region_id = sp_period_filter_get_region (self);
@@ -104,32 +69,14 @@ char *
 sp_period_filter_dup_period_name (SpPeriodFilter *self,
                                   guint           back)
 {
-  g_autofree char *fy = NULL;
-  GDate first, last;
-  char text[64];
-  int year;
-  guint index;
+  g_autoptr(SpCalendar) calendar = NULL;
 
   g_return_val_if_fail (SP_IS_PERIOD_FILTER (self), NULL);
 
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  period_range (self, back, &first, &last, &year, &index);
-  fy = sp_display_fiscal_year (year);
-  switch (sp_period_filter_get_period (self))
-    {
-    case SP_PERIOD_MONTH:
-      /* Translators: a month (strftime format): "Sep 2026"; zh_CN: "2026年9月" */
-      if (g_date_strftime (text, sizeof text, _("%b %Y"), &first) == 0)
-        text[0] = '\0';
-      return g_strdup (text);
-    case SP_PERIOD_QUARTER:
-      /* Translators: a fiscal quarter: "Q3 FY2026"; the second %s is "FY2026" */
-      return g_strdup_printf (_("Q%u %s"), index + 1, fy);
-    case SP_PERIOD_YEAR:
-    default:
-      return g_steal_pointer (&fy);
-    }
+  calendar = dup_calendar (self);
+  return sp_chart_period_dup_name (calendar,
+                                   (SpChartPeriodKind) sp_period_filter_get_period (self),
+                                   &self->today, back);
 }
 
 static void
@@ -179,6 +126,32 @@ sp_period_filter_get_region (SpPeriodFilter *self)
 {
   g_return_val_if_fail (SP_IS_PERIOD_FILTER (self), 0);
   return selected_id (self->region, self->region_ids);
+}
+
+static void
+select_id (GtkWidget *dropdown,
+           GArray    *ids,
+           gint64     id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), i);
+}
+
+void
+sp_period_filter_set_rep (SpPeriodFilter *self,
+                          gint64          id)
+{
+  g_return_if_fail (SP_IS_PERIOD_FILTER (self));
+  select_id (self->rep, self->rep_ids, id);
+}
+
+void
+sp_period_filter_set_region (SpPeriodFilter *self,
+                             gint64          id)
+{
+  g_return_if_fail (SP_IS_PERIOD_FILTER (self));
+  select_id (self->region, self->region_ids, id);
 }
 
 static void

@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+/* The same values as SpChartPeriodKind (sp-chart-sources.h). */
 typedef enum
 {
   SP_PERIOD_MONTH,
@@ -38,6 +39,11 @@ void          sp_period_filter_set_period      (SpPeriodFilter  *self,
                                                 SpPeriodKind     kind);
 gint64        sp_period_filter_get_rep         (SpPeriodFilter  *self);
 gint64        sp_period_filter_get_region      (SpPeriodFilter  *self);
+/* Selects rep (region) @id; 0 is every rep (region). An unknown id changes nothing. */
+void          sp_period_filter_set_rep         (SpPeriodFilter  *self,
+                                                gint64           id);
+void          sp_period_filter_set_region      (SpPeriodFilter  *self,
+                                                gint64           id);
 /* The filter of the period @back periods before the current one (0: the current one). */
 void          sp_period_filter_get_filter      (SpPeriodFilter  *self,
                                                 guint            back,
