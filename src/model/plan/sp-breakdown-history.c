@@ -343,159 +343,12 @@ custom_weight (const SpBreakdownOptions *options,
  * of such a row matters to the fit, this keeps its seeds' rounding fine. */
 #define SEED_SCALE G_GINT64_CONSTANT (1000000)
 
-/* What the weights of a family need beside the history (DOMAIN.md §2, members who are not
- * active all year). */
-typedef struct
-{
-  const gint64 *history;    /* n_series x n_years x 12 */
-  guint         n_years;
-  gboolean     *through;    /* n_series: a rep on the team on every day of the basis years */
-  gint64        rep_mean;   /* the mean history total of the reps through the basis years,
-                             * -1: there are none */
-} Basis;
-
-static gint64
-history_total (const Basis *basis,
-               guint        s)
-{
-  gint64 total = 0;
-
-  for (guint y = 0; y < basis->n_years; y++)
-    for (guint m = 0; m < SP_BD_N_MONTHS; m++)
-      total += basis->history[((gsize) s * basis->n_years + y) * SP_BD_N_MONTHS + m];
-
-  return MAX (total, 0);
-}
-
-static gint64
-mean_of (Int128 sum,
-         guint  n)
-{
-  return n > 0 ? (gint64) ((sum * 2 + n) / (2 * (Int128) n)) : -1;
-}
-
-static void
-basis_init (Basis            *basis,
-            SpBdModel        *model,
-            const gint64     *history,
-            const int        *years,
-            guint             n_years)
-{
-  const SpBdLayout *layout = model->layout;
-  Int128 sum = 0;
-  guint n = 0;
-
-  basis->history = history;
-  basis->n_years = n_years;
-  basis->through = g_new0 (gboolean, MAX (sp_bd_model_n_series (model), 1));
-  for (guint s = 0; s < sp_bd_model_n_series (model); s++)
-    {
-      SpBdSeries *series = sp_bd_series (model, s);
-      gboolean through = series->dimension == SP_BREAKDOWN_DIMENSION_REP;
-
-      for (guint y = 0; y < n_years && through; y++)
-        {
-          GDate first, last;
-
-          if (years[y] < 1 || years[y] >= G_MAXUINT16)
-            continue;
-          g_date_clear (&first, 1);
-          g_date_clear (&last, 1);
-          sp_calendar_fiscal_year_range (layout->calendar, years[y], &first, &last);
-          through = (series->hired == 0 || series->hired <= g_date_get_julian (&first))
-                    && (series->left == 0 || series->left >= g_date_get_julian (&last));
-        }
-      basis->through[s] = through;
-      if (through)
-        {
-          sum += history_total (basis, s);
-          n++;
-        }
-    }
-  basis->rep_mean = mean_of (sum, n);
-}
-
-/* The w of a family's reps: their own (@own) if through the basis years, else the mean of
- * the family's reps who were, else of the team's, else their own. */
-static void
-replace_new_hires (SpBdModel   *model,
-                   guint        f,
-                   const Basis *basis,
-                   gint64       team_mean,
-                   gint64      *own)
-{
-  SpBdFamily *family = sp_bd_family (model, f);
-  Int128 sum = 0;
-  guint n = 0;
-  gint64 mean;
-
-  for (guint i = 0; i < family->members->len; i++)
-    if (basis->through[sp_bd_family_member (model, f, i)])
-      {
-        sum += own[i];
-        n++;
-      }
-  mean = n > 0 ? mean_of (sum, n) : team_mean;
-  for (guint i = 0; i < family->members->len && mean >= 0; i++)
-    if (!basis->through[sp_bd_family_member (model, f, i)])
-      own[i] = mean;
-}
-
-/* A rep's year weight w_i x a_i, a_i its working days on the team in the year (each day
- * times its month's ramp-up factor, in basis points when the family has any). */
-static void
-rep_year_weights (SpBdModel *model,
-                  guint      f,
-                  gint64    *weights)
-{
-  const SpBdLayout *layout = model->layout;
-  SpBdFamily *family = sp_bd_family (model, f);
-  guint n = family->members->len;
-  g_autofree gint64 *days = g_new (gint64, MAX (n, 1));
-  gboolean ramp = FALSE;
-  gboolean fits = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      SpBdSeries *series = sp_bd_series (model, sp_bd_family_member (model, f, i));
-
-      for (guint m = 0; m < SP_BD_N_MONTHS; m++)
-        ramp = ramp || series->ramp_bp[m] != SP_BD_RAMP_NONE;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      guint s = sp_bd_family_member (model, f, i);
-      SpBdSeries *series = sp_bd_series (model, s);
-
-      days[i] = 0;
-      for (guint m = 0; m < SP_BD_N_MONTHS; m++)
-        {
-          gint64 a = sp_bd_series_working_days (model, s, layout->month_day[m],
-                                                layout->month_day[m + 1] - layout->month_day[m]);
-
-          days[i] += ramp ? a * series->ramp_bp[m] : a;
-        }
-    }
-
-  /* All w halved together until every product fits. */
-  while (!fits)
-    {
-      fits = TRUE;
-      for (guint i = 0; i < n && fits; i++)
-        fits = days[i] == 0 || weights[i] <= G_MAXINT64 / days[i];
-      for (guint i = 0; i < n && !fits; i++)
-        weights[i] /= 2;
-    }
-  for (guint i = 0; i < n; i++)
-    weights[i] *= days[i];
-}
-
 /* A family's year weights and month seeds. */
 static gboolean
 family_weights (SpBdModel                 *model,
                 guint                      f,
                 const SpBreakdownOptions  *options,
-                const Basis               *basis,
+                const SpBdBasis           *basis,
                 GError                   **error)
 {
   SpBdFamily *family = sp_bd_family (model, f);
@@ -528,7 +381,7 @@ family_weights (SpBdModel                 *model,
           }
       sp_weights_history (data, n_years, n, years);
       if (reps)
-        replace_new_hires (model, f, basis, basis->rep_mean, years);
+        sp_bd_replace_new_hires (model, f, basis, basis->rep_mean, years);
       break;
     case SP_WEIGHT_SOURCE_HEADCOUNT:
       if (family->dimension != SP_BREAKDOWN_DIMENSION_REGION && !reps)
@@ -557,7 +410,7 @@ family_weights (SpBdModel                 *model,
     }
   /* Custom weights are the user's own: taken as they are. */
   if (reps && source != SP_WEIGHT_SOURCE_CUSTOM)
-    rep_year_weights (model, f, years);
+    sp_bd_rep_year_weights (model, f, years);
 
   /* Seeds: each member's month-of-year history, or equal. */
   memset (data, 0, (gsize) MAX (n_years, 1) * n * SP_BD_N_MONTHS * sizeof *data);
@@ -596,7 +449,7 @@ family_weights (SpBdModel                 *model,
                               : row_weights[i] > 0;
 
           if (!own)
-            row_weights[i] = n_sum > 0 ? mean_of (sum, n_sum)
+            row_weights[i] = n_sum > 0 ? sp_bd_mean (sum, n_sum)
                                        : reps && basis->rep_mean > 0 ? basis->rep_mean : 0;
           if (row_weights[i] <= 0)
             row_weights[i] = SEED_SCALE;
@@ -670,7 +523,7 @@ sp_bd_build_model (sqlite3                   *db,
 {
   g_autoptr(SpBdModel) model = sp_bd_model_new (layout);
   g_autofree gint64 *history = NULL;
-  Basis basis;
+  SpBdBasis basis;
   gboolean ok = TRUE;
 
   if (options->seed_source != SP_WEIGHT_SOURCE_HISTORY
@@ -693,7 +546,7 @@ sp_bd_build_model (sqlite3                   *db,
 
   if (!time_weights (model, options, history, n_basis_years, error))
     return NULL;
-  basis_init (&basis, model, history, basis_years, n_basis_years);
+  sp_bd_basis_init (&basis, model, history, basis_years, n_basis_years);
   for (guint f = 0; f < model->families->len && ok; f++)
     ok = family_weights (model, f, options, &basis, error);
   g_free (basis.through);

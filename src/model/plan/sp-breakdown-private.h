@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "sp-allocation-private.h"
 #include "sp-breakdown.h"
 #include "sp-calendar.h"
 #include "sp-store-private.h"
@@ -128,7 +129,7 @@ guint       sp_bd_model_add_series      (SpBdModel          *model,
                                          gint64              member_id,
                                          const char         *name,
                                          int                 parent);
-/* Sets a rep's active range (Julian @hired and @left, 0: unknown or still employed) and the
+/* sp-breakdown-active.c. Sets a rep's active range (Julian @hired and @left, 0: unknown or still employed) and the
  * plan's ramp-up factors for the first @n_ramp months from the month of @hired. */
 void        sp_bd_series_set_active     (SpBdModel          *model,
                                          guint               s,
@@ -274,6 +275,38 @@ gboolean    sp_bd_apply_edit            (SpBdModel          *model,
 gboolean    sp_bd_compute_all           (SpBdModel          *model,
                                          gint64              target,
                                          GError            **error);
+
+/* sp-breakdown-active.c: what the weights of a new breakdown need beside the history. */
+typedef struct
+{
+  const gint64 *history;    /* n_series x n_years x 12 */
+  guint         n_years;
+  gboolean     *through;    /* n_series: a rep on the team on every day of the basis years */
+  gint64        rep_mean;   /* the mean history total of the reps through the basis years,
+                             * -1: there are none */
+} SpBdBasis;
+
+void         sp_bd_basis_init           (SpBdBasis          *basis,
+                                         SpBdModel          *model,
+                                         const gint64       *history,
+                                         const int          *years,
+                                         guint               n_years);
+/* @sum / @n rounded half up; -1 when @n is 0. */
+gint64       sp_bd_mean                 (Int128              sum,
+                                         guint               n);
+/* In @own (the w of family @f's reps in row order), a rep not through the basis years gets
+ * the mean w of the family's reps who were, else @team_mean (when >= 0). */
+void         sp_bd_replace_new_hires    (SpBdModel          *model,
+                                         guint               f,
+                                         const SpBdBasis    *basis,
+                                         gint64              team_mean,
+                                         gint64             *own);
+/* @weights (the w of family @f's reps) become w_i x a_i, a_i the rep's working days on the
+ * team in the year, each times its month's ramp-up factor (in basis points when any rep of
+ * the family ramps up); all w halved together if a product would not fit. */
+void         sp_bd_rep_year_weights     (SpBdModel          *model,
+                                         guint               f,
+                                         gint64             *weights);
 
 /* sp-breakdown-history.c */
 typedef struct
