@@ -472,7 +472,15 @@ test_edits (Fixture       *fixture,
   assert_only_between (fixture, NING, julian (2026, 10, 15), julian (2026, 12, 31), FALSE);
   assert_consistent (fixture);
 
-  /* Locks: Ning's December and Ann's October; the region's October and year move. */
+  /* Locks: Ning's April (at 0: a lock keeps nothing there), his December and Ann's
+   * October; the region's October and year move. */
+  c = cell (fixture, SP_BREAKDOWN_DIMENSION_REP, NING, SP_BREAKDOWN_PERIOD_MONTH, 3);
+  g_assert_true (sp_breakdown_set_locked (fixture->breakdown, &c, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (sp_breakdown_set_amount (fixture->breakdown, &c, 5000, SP_BREAKDOWN_EDIT_LOCK,
+                                           NULL, &error));
+  g_assert_error (error, SP_BREAKDOWN_ERROR, SP_BREAKDOWN_ERROR_INVALID);
+  g_clear_error (&error);
   c = cell (fixture, SP_BREAKDOWN_DIMENSION_REP, NING, SP_BREAKDOWN_PERIOD_MONTH, 11);
   g_assert_true (sp_breakdown_set_locked (fixture->breakdown, &c, TRUE, &error));
   g_assert_no_error (error);
