@@ -20,10 +20,9 @@ sp_bd_series_days (const SpBdModel *model,
                    gint64          *out)
 {
   const SpBdLayout *layout = model->layout;
-  const gint64 *v = model->values + (gsize) s * model->value_stride;
 
   for (guint p = 0; p < layout->n_parts; p++)
-    sp_bd_part_days (model, v, p, out + layout->parts[p].first);
+    sp_bd_part_days (model, s, p, out + layout->parts[p].first);
 }
 
 /* The same dates a year earlier (29 February → 28 February). */
@@ -66,7 +65,7 @@ sp_bd_fill_cell (const SpBdModel    *model,
     {
       out->amount = days[index];
       out->weight_source = SP_WEIGHT_SOURCE_WORKING_DAYS;
-      out->weight = model->layout->working[index];
+      out->weight = sp_bd_series_working_days (model, s, index, 1);
     }
   else
     {

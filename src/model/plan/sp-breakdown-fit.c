@@ -306,10 +306,18 @@ fit_months (SpBdModel  *model,
           gsize k = (gsize) i * SP_BD_N_MONTHS + m;
           gint64 w = weights[SP_BD_S_MONTH (m)];
 
+          double factor = sp_bd_month_factor (model, s, m);
+
           cells[k] = v[SP_BD_V_MONTH (m)];
           pinned[k] = (int) i == pin_row || locks[SP_BD_S_MONTH (m)]
                       || locks[SP_BD_S_QUARTER (m / 3)];
-          seed[k] = w == SP_BD_NO_WEIGHT ? 1.0 : (double) MAX (w, 0);
+          seed[k] = (w == SP_BD_NO_WEIGHT ? 1.0 : (double) MAX (w, 0)) * factor;
+          /* A month the member is not on the team in stays 0, whatever else moves. */
+          if (factor == 0)
+            {
+              cells[k] = 0;
+              pinned[k] = TRUE;
+            }
         }
     }
 
@@ -356,9 +364,16 @@ fit_parts (SpBdModel  *model,
         {
           gsize k = (gsize) i * k_parts + j;
 
+          double factor = sp_bd_part_factor (model, s, first + j);
+
           cells[k] = v[SP_BD_V_PART (first + j)];
           pinned[k] = (int) i == pin_row || locks[SP_BD_S_WEEK (layout->parts[first + j].week)];
-          seed[k] = 1;
+          seed[k] = factor;
+          if (factor == 0)
+            {
+              cells[k] = 0;
+              pinned[k] = TRUE;
+            }
         }
     }
 
@@ -390,6 +405,65 @@ member_year_weights (SpBdModel *model,
       values[i] = sp_bd_values (model, s)[SP_BD_V_YEAR];
       locked[i] = sp_bd_locks (model, s)[SP_BD_S_YEAR];
       weights[i] = w == SP_BD_NO_WEIGHT ? 1 : MAX (w, 0);
+    }
+}
+
+/* Splits the parent's year over the family's members by their weights (@edited >= 0: that
+ * member takes @amount and the others are rebalanced), then keeps each member within what
+ * the parent's months it is on the team in can hold: a member above that is held there, as
+ * if locked, and the others are split again. (A leaver's share of the year can be more than
+ * the parent has in the months before they leave when the year is very seasonal.) */
+static gboolean
+split_years (SpBdModel       *model,
+             guint            f,
+             gint64           total,
+             const gint64    *values,
+             const gboolean  *locked,
+             const gint64    *weights,
+             int              edited,
+             gint64           amount,
+             gint64          *out,
+             gint64          *excess,
+             GError         **error)
+{
+  SpBdFamily *family = sp_bd_family (model, f);
+  guint n = family->members->len;
+  const gint64 *pv = sp_bd_values (model, family->parent);
+  g_autofree gint64 *caps = g_new0 (gint64, n);
+  g_autofree gint64 *held_values = g_memdup2 (values, n * sizeof *values);
+  g_autofree gboolean *held = g_memdup2 (locked, n * sizeof *locked);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint s = sp_bd_family_member (model, f, i);
+
+      for (guint m = 0; m < SP_BD_N_MONTHS; m++)
+        if (sp_bd_month_factor (model, s, m) > 0)
+          caps[i] += pv[SP_BD_V_MONTH (m)];
+    }
+
+  for (;;)
+    {
+      gboolean again = FALSE;
+      gboolean ok;
+
+      if (edited >= 0)
+        ok = sp_allocation_rebalance (total, held_values, held, weights, n, (guint) edited,
+                                      amount, out, excess, error);
+      else
+        ok = sp_allocate (total, weights, held_values, held, n, out, excess, error);
+      if (!ok)
+        return FALSE;
+
+      for (guint i = 0; i < n; i++)
+        if (!held[i] && (int) i != edited && out[i] > caps[i])
+          {
+            held[i] = TRUE;
+            held_values[i] = caps[i];
+            again = TRUE;
+          }
+      if (!again)
+        return TRUE;
     }
 }
 
@@ -426,10 +500,11 @@ refit_family (SpBdModel    *model,
 
       member_year_weights (model, f, values, locked, weights);
       if (pin_row >= 0 && pins->year)
-        ok = sp_allocation_rebalance (pv[SP_BD_V_YEAR], values, locked, weights, n,
-                                      (guint) pin_row, pins->year_amount, out, excess, error);
+        ok = split_years (model, f, pv[SP_BD_V_YEAR], values, locked, weights, pin_row,
+                          pins->year_amount, out, excess, error);
       else
-        ok = sp_allocate (pv[SP_BD_V_YEAR], weights, values, locked, n, out, excess, error);
+        ok = split_years (model, f, pv[SP_BD_V_YEAR], values, locked, weights, -1, 0, out,
+                          excess, error);
       if (!ok)
         return FALSE;
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "sp-allocation-private.h"
 #include "sp-breakdown-private.h"
 
 static void
@@ -192,36 +193,28 @@ read_history (sqlite3       *db,
   return TRUE;
 }
 
-/* A rep's months of employment in the fiscal year (bit m). */
-static guint
-employed_months (const SpBdLayout *layout,
-                 const SpBdMember *rep)
+/* Employed on some day of the fiscal year. */
+static gboolean
+employed (const SpBdLayout *layout,
+          const SpBdMember *rep)
 {
-  guint mask = 0;
+  guint32 first = layout->first_julian;
+  guint32 last = layout->first_julian + layout->n_days - 1;
 
-  for (guint m = 0; m < SP_BD_N_MONTHS; m++)
-    {
-      guint32 first = layout->first_julian + layout->month_day[m];
-      guint32 last = layout->first_julian + layout->month_day[m + 1] - 1;
-
-      if ((rep->hired == 0 || rep->hired <= last) && (rep->left == 0 || rep->left >= first))
-        mask |= 1u << m;
-    }
-
-  return mask;
+  return (rep->hired == 0 || rep->hired <= last) && (rep->left == 0 || rep->left >= first);
 }
 
 static gboolean
-add_members (sqlite3     *db,
-             SpBdModel   *model,
-             GArray      *employment,
-             GError     **error)
+add_members (sqlite3       *db,
+             SpBdModel     *model,
+             const gint64  *ramp_bp,
+             guint          n_ramp,
+             GError       **error)
 {
   g_autoptr(GArray) regions = NULL;
   g_autoptr(GArray) reps = NULL;
   g_autoptr(GArray) products = NULL;
   g_autoptr(GArray) types = NULL;
-  guint none = 0;
 
   if ((regions = sp_bd_list_members (db, SP_BREAKDOWN_DIMENSION_REGION, error)) == NULL
       || (reps = sp_bd_list_members (db, SP_BREAKDOWN_DIMENSION_REP, error)) == NULL
@@ -230,15 +223,12 @@ add_members (sqlite3     *db,
     return FALSE;
 
   sp_bd_model_add_series (model, SP_BREAKDOWN_DIMENSION_TEAM, 0, NULL, -1);
-  g_array_append_val (employment, none);
 
   for (guint i = 0; i < regions->len; i++)
     {
       SpBdMember *region = &g_array_index (regions, SpBdMember, i);
-      guint all = (1u << SP_BD_N_MONTHS) - 1;
 
       sp_bd_model_add_series (model, SP_BREAKDOWN_DIMENSION_REGION, region->id, region->name, 0);
-      g_array_append_val (employment, all);
     }
 
   /* Reps by region, so that each region's reps are together. */
@@ -250,30 +240,27 @@ add_members (sqlite3     *db,
       for (guint i = 0; i < reps->len; i++)
         {
           SpBdMember *rep = &g_array_index (reps, SpBdMember, i);
-          guint mask = employed_months (model->layout, rep);
+          guint s;
 
-          if (rep->region_id != region_id || mask == 0)
+          if (rep->region_id != region_id || !employed (model->layout, rep))
             continue;
-          sp_bd_model_add_series (model, SP_BREAKDOWN_DIMENSION_REP, rep->id, rep->name, parent);
-          g_array_append_val (employment, mask);
+          s = sp_bd_model_add_series (model, SP_BREAKDOWN_DIMENSION_REP, rep->id, rep->name,
+                                      parent);
+          sp_bd_series_set_active (model, s, rep->hired, rep->left, ramp_bp, n_ramp);
         }
     }
 
   for (guint i = 0; i < products->len; i++)
     {
       SpBdMember *product = &g_array_index (products, SpBdMember, i);
-      guint all = (1u << SP_BD_N_MONTHS) - 1;
 
       sp_bd_model_add_series (model, SP_BREAKDOWN_DIMENSION_PRODUCT, product->id, product->name, 0);
-      g_array_append_val (employment, all);
     }
   for (guint i = 0; i < types->len; i++)
     {
       SpBdMember *type = &g_array_index (types, SpBdMember, i);
-      guint all = (1u << SP_BD_N_MONTHS) - 1;
 
       sp_bd_model_add_series (model, SP_BREAKDOWN_DIMENSION_CUSTOMER_TYPE, type->id, type->name, 0);
-      g_array_append_val (employment, all);
     }
 
   return TRUE;
@@ -352,22 +339,30 @@ custom_weight (const SpBreakdownOptions *options,
   return 0;
 }
 
+/* A row weight when nothing in the workspace gives one (no history at all): only the shape
+ * of such a row matters to the fit, this keeps its seeds' rounding fine. */
+#define SEED_SCALE G_GINT64_CONSTANT (1000000)
+
 /* A family's year weights and month seeds. */
 static gboolean
 family_weights (SpBdModel                 *model,
                 guint                      f,
                 const SpBreakdownOptions  *options,
-                const gint64              *history,
-                guint                      n_years,
-                GArray                    *employment,
+                const SpBdBasis           *basis,
                 GError                   **error)
 {
   SpBdFamily *family = sp_bd_family (model, f);
   SpWeightSource source = options->member_sources[family->dimension];
+  gboolean reps = family->dimension == SP_BREAKDOWN_DIMENSION_REP;
+  const gint64 *history = basis->history;
+  guint n_years = basis->n_years;
   guint n = family->members->len;
+  const gint64 *time = sp_bd_weights (model, 0) + SP_BD_S_MONTH (0);
   g_autofree gint64 *data = g_new0 (gint64, (gsize) MAX (n_years, 1) * n * SP_BD_N_MONTHS);
   g_autofree gint64 *years = g_new (gint64, n);
   g_autofree gint64 *seeds = g_new (gint64, (gsize) n * SP_BD_N_MONTHS);
+  g_autofree gint64 *row_weights = g_new (gint64, n);
+  Int128 time_total = 0;
 
   switch (source)
     {
@@ -385,17 +380,18 @@ family_weights (SpBdModel                 *model,
               data[(gsize) y * n + i] += months[m];
           }
       sp_weights_history (data, n_years, n, years);
+      if (reps)
+        sp_bd_replace_new_hires (model, f, basis, basis->rep_mean, years);
       break;
     case SP_WEIGHT_SOURCE_HEADCOUNT:
-      if (family->dimension != SP_BREAKDOWN_DIMENSION_REGION
-          && family->dimension != SP_BREAKDOWN_DIMENSION_REP)
+      if (family->dimension != SP_BREAKDOWN_DIMENSION_REGION && !reps)
         return invalid_source (error, source, family->dimension);
       for (guint i = 0; i < n; i++)
         {
           guint s = sp_bd_family_member (model, f, i);
 
           data[i] = 0;
-          if (family->dimension == SP_BREAKDOWN_DIMENSION_REP)
+          if (reps)
             data[i] = 1;
           else
             for (guint c = 0; c < sp_bd_model_n_series (model); c++)
@@ -412,11 +408,17 @@ family_weights (SpBdModel                 *model,
     default:
       return invalid_source (error, source, family->dimension);
     }
+  /* Custom weights are the user's own: taken as they are. */
+  if (reps && source != SP_WEIGHT_SOURCE_CUSTOM)
+    sp_bd_rep_year_weights (model, f, years);
 
-  /* Seeds: each member's month-of-year history, or equal; never months a rep was not there. */
+  /* Seeds: each member's month-of-year history, or equal. */
   memset (data, 0, (gsize) MAX (n_years, 1) * n * SP_BD_N_MONTHS * sizeof *data);
   if (options->seed_source == SP_WEIGHT_SOURCE_HISTORY)
     {
+      Int128 sum = 0;
+      guint n_sum = 0;
+
       for (guint y = 0; y < n_years; y++)
         for (guint i = 0; i < n; i++)
           {
@@ -427,6 +429,50 @@ family_weights (SpBdModel                 *model,
                     SP_BD_N_MONTHS * sizeof *data);
           }
       sp_weights_history (data, n_years, n * SP_BD_N_MONTHS, seeds);
+
+      /* Row weights: the member's history total; a rep not through the basis years (and
+       * another member with none) gets the mean of those who have one. */
+      for (guint i = 0; i < n; i++)
+        {
+          row_weights[i] = 0;
+          for (guint m = 0; m < SP_BD_N_MONTHS; m++)
+            row_weights[i] += seeds[(gsize) i * SP_BD_N_MONTHS + m];
+          if (reps ? basis->through[sp_bd_family_member (model, f, i)] : row_weights[i] > 0)
+            {
+              sum += row_weights[i];
+              n_sum++;
+            }
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          gboolean own = reps ? basis->through[sp_bd_family_member (model, f, i)]
+                              : row_weights[i] > 0;
+
+          if (!own)
+            row_weights[i] = n_sum > 0 ? sp_bd_mean (sum, n_sum)
+                                       : reps && basis->rep_mean > 0 ? basis->rep_mean : 0;
+          if (row_weights[i] <= 0)
+            row_weights[i] = SEED_SCALE;
+        }
+      for (guint m = 0; m < SP_BD_N_MONTHS; m++)
+        time_total += MAX (time[m], 0);
+
+      /* A month without history: the row weight x the team's month share, never 0. */
+      for (guint i = 0; i < n; i++)
+        for (guint m = 0; m < SP_BD_N_MONTHS; m++)
+          {
+            gint64 *seed = &seeds[(gsize) i * SP_BD_N_MONTHS + m];
+            Int128 share;
+
+            if (*seed > 0)
+              continue;
+            if (time_total > 0)
+              share = ((Int128) row_weights[i] * MAX (time[m], 0) * 2 + time_total)
+                      / (2 * time_total);
+            else
+              share = ((Int128) row_weights[i] * 2 + SP_BD_N_MONTHS) / (2 * SP_BD_N_MONTHS);
+            *seed = (gint64) MAX (share, 1);
+          }
     }
   else
     sp_weights_fill (SP_WEIGHT_SOURCE_EQUAL, NULL, n * SP_BD_N_MONTHS, seeds);
@@ -434,19 +480,13 @@ family_weights (SpBdModel                 *model,
   for (guint i = 0; i < n; i++)
     {
       guint s = sp_bd_family_member (model, f, i);
-      guint mask = g_array_index (employment, guint, s);
       gint64 *row = seeds + (gsize) i * SP_BD_N_MONTHS;
       gint64 *weights = sp_bd_weights (model, s);
-      gboolean any = FALSE;
 
+      /* Never months a member is not on the team in. */
       for (guint m = 0; m < SP_BD_N_MONTHS; m++)
-        {
-          if (!(mask & (1u << m)))
-            row[m] = 0;
-          any = any || row[m] > 0;
-        }
-      for (guint m = 0; m < SP_BD_N_MONTHS && !any; m++)
-        row[m] = (mask & (1u << m)) ? 1 : 0;
+        if (sp_bd_month_factor (model, s, m) == 0)
+          row[m] = 0;
 
       sp_bd_series (model, s)->year_source = source;
       sp_bd_series (model, s)->month_source = options->seed_source;
@@ -477,11 +517,14 @@ sp_bd_build_model (sqlite3                   *db,
                    const SpBreakdownOptions  *options,
                    const int                 *basis_years,
                    guint                      n_basis_years,
+                   const gint64              *ramp_bp,
+                   guint                      n_ramp,
                    GError                   **error)
 {
   g_autoptr(SpBdModel) model = sp_bd_model_new (layout);
-  g_autoptr(GArray) employment = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree gint64 *history = NULL;
+  SpBdBasis basis;
+  gboolean ok = TRUE;
 
   if (options->seed_source != SP_WEIGHT_SOURCE_HISTORY
       && options->seed_source != SP_WEIGHT_SOURCE_EQUAL)
@@ -490,9 +533,10 @@ sp_bd_build_model (sqlite3                   *db,
       return NULL;
     }
 
-  if (!add_members (db, model, employment, error))
+  if (!add_members (db, model, ramp_bp, n_ramp, error))
     return NULL;
   sp_bd_model_finish (model);
+  sp_bd_model_set_region_ranges (model);
 
   history = g_new0 (gint64, (gsize) sp_bd_model_n_series (model) * MAX (n_basis_years, 1)
                             * SP_BD_N_MONTHS);
@@ -502,9 +546,12 @@ sp_bd_build_model (sqlite3                   *db,
 
   if (!time_weights (model, options, history, n_basis_years, error))
     return NULL;
-  for (guint f = 0; f < model->families->len; f++)
-    if (!family_weights (model, f, options, history, n_basis_years, employment, error))
-      return NULL;
+  sp_bd_basis_init (&basis, model, history, basis_years, n_basis_years);
+  for (guint f = 0; f < model->families->len && ok; f++)
+    ok = family_weights (model, f, options, &basis, error);
+  g_free (basis.through);
+  if (!ok)
+    return NULL;
 
   for (guint s = 0; s < sp_bd_model_n_series (model); s++)
     for (guint w = 0; w < layout->n_weeks; w++)
@@ -514,7 +561,7 @@ sp_bd_build_model (sqlite3                   *db,
         guint n_days = layout->parts[last_part].first + layout->parts[last_part].n_days - first;
 
         sp_bd_weights (model, s)[SP_BD_S_WEEK (w)] =
-          sp_bd_layout_working_days (layout, first, n_days);
+          sp_bd_series_working_days (model, s, first, n_days);
       }
 
   return g_steal_pointer (&model);

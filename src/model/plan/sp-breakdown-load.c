@@ -13,6 +13,29 @@
 #include "sp-breakdown-private.h"
 #include "sp-preferences.h"
 
+GArray *
+sp_bd_parse_ramp (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text ? text : "", ",", -1);
+  GArray *factors = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 bp;
+
+      if (*g_strstrip (parts[i]) == '\0')
+        continue;
+      if (!g_ascii_string_to_signed (parts[i], 10, 0, G_MAXINT32, &bp, NULL))
+        {
+          g_array_set_size (factors, 0);
+          break;
+        }
+      g_array_append_val (factors, bp);
+    }
+
+  return factors;
+}
+
 gboolean
 sp_bd_read_plan (SpStore  *store,
                  gint64    plan_id,
@@ -21,7 +44,8 @@ sp_bd_read_plan (SpStore  *store,
 {
   sqlite3 *db = sp_store_get_db (store);
   g_autoptr(sqlite3_stmt) stmt =
-    sp_sql_prepare (db, "SELECT fiscal_year, target, basis_years FROM plan WHERE id = ?", error);
+    sp_sql_prepare (db, "SELECT fiscal_year, target, basis_years, ramp_factors FROM plan"
+                      " WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -43,6 +67,8 @@ sp_bd_read_plan (SpStore  *store,
   plan->id = plan_id;
   g_free (plan->basis_years);
   plan->basis_years = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  g_clear_pointer (&plan->ramp_bp, g_array_unref);
+  plan->ramp_bp = sp_bd_parse_ramp ((const char *) sqlite3_column_text (stmt, 3));
 
   if (plan->fiscal_year < 1 || plan->fiscal_year >= G_MAXUINT16 - 1)
     {
@@ -138,11 +164,12 @@ member_key (SpBreakdownDimension dimension,
 
 /* The series of the stored cells, in display order; reps under the region they are in now. */
 static gboolean
-add_stored_series (SpStore    *store,
-                   SpBdModel  *model,
-                   GArray     *rows,
-                   gboolean   *stale,
-                   GError    **error)
+add_stored_series (SpStore        *store,
+                   const SpBdPlan *plan,
+                   SpBdModel      *model,
+                   GArray         *rows,
+                   gboolean       *stale,
+                   GError        **error)
 {
   sqlite3 *db = sp_store_get_db (store);
   g_autoptr(GHashTable) present = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -199,8 +226,11 @@ add_stored_series (SpStore    *store,
                 if (rep->region_id != sp_bd_series (model, r)->member_id
                     || !g_hash_table_contains (present, &key))
                   continue;
-                sp_bd_model_add_series (model, SP_BREAKDOWN_DIMENSION_REP, rep->id, rep->name,
-                                        (int) r);
+                sp_bd_series_set_active (model,
+                                         sp_bd_model_add_series (model, SP_BREAKDOWN_DIMENSION_REP,
+                                                                 rep->id, rep->name, (int) r),
+                                         rep->hired, rep->left, sp_bd_plan_ramp (plan),
+                                         sp_bd_plan_n_ramp (plan));
                 n_added++;
               }
         }
@@ -266,9 +296,10 @@ sp_bd_read_model (SpStore         *store,
       return g_steal_pointer (&model);
     }
 
-  if (!add_stored_series (store, model, rows, stale, error))
+  if (!add_stored_series (store, plan, model, rows, stale, error))
     return NULL;
   sp_bd_model_finish (model);
+  sp_bd_model_set_region_ranges (model);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -313,6 +344,15 @@ sp_bd_read_model (SpStore         *store,
         weeks[w] = stored[SP_BD_S_WEEK (w)];
       /* Weeks that miss their months are reported by sp_breakdown_check(). */
       sp_bd_parts_from_weeks (model, v, weeks);
+    }
+
+  /* A rep whose days on the team changed since may have cells where they are not. */
+  for (guint s = 0; s < sp_bd_model_n_series (model) && !*stale; s++)
+    {
+      const gint64 *v = sp_bd_values (model, s);
+
+      for (guint p = 0; p < model->layout->n_parts && !*stale; p++)
+        *stale = v[SP_BD_V_PART (p)] != 0 && sp_bd_part_factor (model, s, p) == 0;
     }
 
   /* A rep who moved to another region since leaves both regions' sums broken. */

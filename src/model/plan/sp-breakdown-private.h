@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "sp-allocation-private.h"
 #include "sp-breakdown.h"
 #include "sp-calendar.h"
 #include "sp-store-private.h"
@@ -73,6 +74,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpBdLayout, sp_bd_layout_free)
 
 #define SP_BD_NO_WEIGHT G_MININT64
 
+/* A ramp-up factor of 100 % in basis points. */
+#define SP_BD_RAMP_NONE 10000
+
 typedef struct
 {
   SpBreakdownDimension dimension;
@@ -84,6 +88,14 @@ typedef struct
   guint                row;            /* index among its family's members */
   SpWeightSource       year_source;    /* how its year was split from its parent's */
   SpWeightSource       month_source;   /* its months: time weights or the seed */
+  /* A rep's days on the team in the year (DOMAIN.md §2): days [active_first, active_end)
+   * counted from the year's first day; every other member is active all year. */
+  guint                active_first;
+  guint                active_end;
+  guint32              hired;          /* Julian; 0: unknown (a rep), or not a rep */
+  guint32              left;           /* Julian; 0: still employed */
+  /* The ramp-up factor of each month in basis points (10000: none). */
+  gint64               ramp_bp[SP_BD_N_MONTHS];
 } SpBdSeries;
 
 /* A parent and the members it is split over (team → regions, region → reps, ...). */
@@ -117,6 +129,32 @@ guint       sp_bd_model_add_series      (SpBdModel          *model,
                                          gint64              member_id,
                                          const char         *name,
                                          int                 parent);
+/* sp-breakdown-active.c. Sets a rep's active range (Julian @hired and @left, 0: unknown or still employed) and the
+ * plan's ramp-up factors for the first @n_ramp months from the month of @hired. */
+void        sp_bd_series_set_active     (SpBdModel          *model,
+                                         guint               s,
+                                         guint32             hired,
+                                         guint32             left,
+                                         const gint64       *ramp_bp,
+                                         guint               n_ramp);
+/* A region is on the team from its first rep's first day to its last rep's last (after
+ * sp_bd_model_finish(); a region without reps: all year). */
+void        sp_bd_model_set_region_ranges (SpBdModel        *model);
+/* Working days of series @s on the team among the @n_days from day @first. */
+guint       sp_bd_series_working_days   (const SpBdModel    *model,
+                                         guint               s,
+                                         guint               first,
+                                         guint               n_days);
+/* What a member's seed of month @m counts for: its active working days over the month's
+ * working days, times the ramp-up factor; 0 when the member has no working day on the team
+ * in the month, 1 for a member active all month without ramp-up. */
+double      sp_bd_month_factor          (const SpBdModel    *model,
+                                         guint               s,
+                                         guint               m);
+/* The same for part @p (no ramp-up: it shapes months, not days). */
+double      sp_bd_part_factor           (const SpBdModel    *model,
+                                         guint               s,
+                                         guint               p);
 /* Groups the series into families and allocates the zeroed value arrays. */
 void        sp_bd_model_finish          (SpBdModel          *model);
 int         sp_bd_model_find            (SpBdModel          *model,
@@ -177,9 +215,10 @@ gint64      sp_bd_slot_amount           (const SpBdModel    *model,
                                          guint               slot);
 guint       sp_bd_slot_of               (SpBreakdownPeriod   period,
                                          guint               index);
-/* The days of part @p of a series (@out: the part's n_days). */
+/* The days of part @p of series @s: equal per working day it is on the team (@out: the
+ * part's n_days). */
 void        sp_bd_part_days             (const SpBdModel    *model,
-                                         const gint64       *v,
+                                         guint               s,
                                          guint               p,
                                          gint64             *out);
 /* Parts from stored months and weeks (the week at a month's end takes what the month has
@@ -237,6 +276,38 @@ gboolean    sp_bd_compute_all           (SpBdModel          *model,
                                          gint64              target,
                                          GError            **error);
 
+/* sp-breakdown-active.c: what the weights of a new breakdown need beside the history. */
+typedef struct
+{
+  const gint64 *history;    /* n_series x n_years x 12 */
+  guint         n_years;
+  gboolean     *through;    /* n_series: a rep on the team on every day of the basis years */
+  gint64        rep_mean;   /* the mean history total of the reps through the basis years,
+                             * -1: there are none */
+} SpBdBasis;
+
+void         sp_bd_basis_init           (SpBdBasis          *basis,
+                                         SpBdModel          *model,
+                                         const gint64       *history,
+                                         const int          *years,
+                                         guint               n_years);
+/* @sum / @n rounded half up; -1 when @n is 0. */
+gint64       sp_bd_mean                 (Int128              sum,
+                                         guint               n);
+/* In @own (the w of family @f's reps in row order), a rep not through the basis years gets
+ * the mean w of the family's reps who were, else @team_mean (when >= 0). */
+void         sp_bd_replace_new_hires    (SpBdModel          *model,
+                                         guint               f,
+                                         const SpBdBasis    *basis,
+                                         gint64              team_mean,
+                                         gint64             *own);
+/* @weights (the w of family @f's reps) become w_i x a_i, a_i the rep's working days on the
+ * team in the year, each times its month's ramp-up factor (in basis points when any rep of
+ * the family ramps up); all w halved together if a product would not fit. */
+void         sp_bd_rep_year_weights     (SpBdModel          *model,
+                                         guint               f,
+                                         gint64             *weights);
+
 /* sp-breakdown-history.c */
 typedef struct
 {
@@ -258,6 +329,8 @@ SpBdModel  *sp_bd_build_model           (sqlite3            *db,
                                          const SpBreakdownOptions *options,
                                          const int          *basis_years,
                                          guint               n_basis_years,
+                                         const gint64       *ramp_bp,
+                                         guint               n_ramp,
                                          GError            **error);
 
 /* Last year's actuals: per series, history by day around the year before. */
@@ -312,8 +385,24 @@ typedef struct
   int     fiscal_year;
   gint64  target;
   char   *basis_years;   /* as stored: "2024,2025" */
+  GArray *ramp_bp;       /* gint64: the ramp-up factors of a new hire's first months */
 } SpBdPlan;
 
+static inline const gint64 *
+sp_bd_plan_ramp (const SpBdPlan *plan)
+{
+  return plan->ramp_bp != NULL ? (const gint64 *) (gpointer) plan->ramp_bp->data : NULL;
+}
+
+static inline guint
+sp_bd_plan_n_ramp (const SpBdPlan *plan)
+{
+  return plan->ramp_bp != NULL ? plan->ramp_bp->len : 0;
+}
+
+/* "5000,7500,10000" → 5000, 7500, 10000 (basis points); empty for anything else. */
+GArray      *sp_bd_parse_ramp           (const char         *text);
+/* Also reads the plan's ramp-up factors (plan.ramp_factors). */
 gboolean     sp_bd_read_plan            (SpStore            *store,
                                          gint64              plan_id,
                                          SpBdPlan           *plan,

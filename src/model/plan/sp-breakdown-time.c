@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "sp-breakdown-private.h"
@@ -246,6 +247,10 @@ sp_bd_model_add_series (SpBdModel            *model,
   series.parent_id = parent >= 0 ? sp_bd_series (model, parent)->member_id : 0;
   series.year_source = SP_WEIGHT_SOURCE_EQUAL;
   series.month_source = SP_WEIGHT_SOURCE_EQUAL;
+  series.active_first = 0;
+  series.active_end = model->layout->n_days;
+  for (guint m = 0; m < SP_BD_N_MONTHS; m++)
+    series.ramp_bp[m] = SP_BD_RAMP_NONE;
   g_array_append_val (model->series, series);
 
   return model->series->len - 1;
@@ -398,28 +403,34 @@ sp_bd_slot_amount (const SpBdModel *model,
   return sum;
 }
 
+/* 1 for each working day series @s is on the team. */
 static void
-working_weights (const SpBdLayout *layout,
-                 guint             first,
-                 guint             n_days,
-                 gint64           *out)
+working_weights (const SpBdModel *model,
+                 guint            s,
+                 guint            first,
+                 guint            n_days,
+                 gint64          *out)
 {
+  const SpBdSeries *series = &g_array_index (model->series, SpBdSeries, s);
+
   for (guint i = 0; i < n_days; i++)
-    out[i] = layout->working[first + i];
+    out[i] = first + i >= series->active_first && first + i < series->active_end
+             ? model->layout->working[first + i] : 0;
 }
 
 /* Within a part the days are equal per working day, the extra units on the earliest: the
  * month's own split when nothing else shaped it, since its extra units come first too. */
 void
 sp_bd_part_days (const SpBdModel *model,
-                 const gint64    *v,
+                 guint            s,
                  guint            p,
                  gint64          *out)
 {
   const SpBdPart *part = &model->layout->parts[p];
+  const gint64 *v = model->values + (gsize) s * model->value_stride;
   gint64 weights[WEEK_DAYS];
 
-  working_weights (model->layout, part->first, part->n_days, weights);
+  working_weights (model, s, part->first, part->n_days, weights);
   if (!sp_allocate (v[SP_BD_V_PART (p)], weights, NULL, NULL, part->n_days, out, NULL, NULL))
     memset (out, 0, part->n_days * sizeof *out);
 }
@@ -461,22 +472,46 @@ sp_bd_parts_from_weeks (const SpBdModel *model,
 
 /* One series' months. */
 
+/* The seeds, each times its month factor (a member not on the team all year, or ramping
+ * up): scaled by 2^20 so that the factors keep their precision, unless every factor is 1. */
 static void
 month_weights (SpBdModel *model,
                guint      s,
                gint64    *out)
 {
   const gint64 *weights = sp_bd_weights (model, s);
+  double factors[SP_BD_N_MONTHS];
+  gboolean scaled = FALSE;
+  gint64 largest = 0;
+  double scale = 1 << 20;
 
   for (guint m = 0; m < SP_BD_N_MONTHS; m++)
     {
       gint64 w = weights[SP_BD_S_MONTH (m)];
 
       out[m] = w == SP_BD_NO_WEIGHT ? 1 : MAX (w, 0);
+      factors[m] = sp_bd_month_factor (model, s, m);
+      scaled = scaled || factors[m] != 1;
+      largest = MAX (largest, out[m]);
     }
+  if (!scaled)
+    return;
+
+  while (scale > 1 && (double) largest * scale * 4 > (double) G_MAXINT64 / SP_BD_N_MONTHS)
+    scale /= 2;
+  for (guint m = 0; m < SP_BD_N_MONTHS; m++)
+    if (factors[m] != 1)
+      {
+        gint64 w = (gint64) llround ((double) out[m] * factors[m] * scale);
+
+        out[m] = factors[m] > 0 && out[m] > 0 ? MAX (w, 1) : 0;
+      }
+    else
+      out[m] = (gint64) ((double) out[m] * scale);
 }
 
-/* Months that keep their value: locked ones and those of locked quarters. */
+/* Months that keep their value: locked ones and those of locked quarters, and months with
+ * no working day on the team (at 0). */
 static void
 month_locks (SpBdModel *model,
              guint      s,
@@ -484,10 +519,18 @@ month_locks (SpBdModel *model,
              gboolean  *out)
 {
   const guint8 *locks = sp_bd_locks (model, s);
+  gint64 *v = sp_bd_values (model, s);
 
   for (guint m = 0; m < SP_BD_N_MONTHS; m++)
-    out[m] = locks[SP_BD_S_MONTH (m)]
-             || (with_quarters && locks[SP_BD_S_QUARTER (m / 3)]);
+    {
+      out[m] = locks[SP_BD_S_MONTH (m)]
+               || (with_quarters && locks[SP_BD_S_QUARTER (m / 3)]);
+      if (sp_bd_month_factor (model, s, m) == 0)
+        {
+          out[m] = TRUE;
+          v[SP_BD_V_MONTH (m)] = 0;
+        }
+    }
 }
 
 gboolean
@@ -614,14 +657,14 @@ split_month_days (SpBdModel     *model,
 
   g_assert (n <= MAX_MONTH_DAYS);
 
-  working_weights (layout, first, n, weights);
+  working_weights (model, s, first, n, weights);
   for (guint p = layout->month_part[month]; p < layout->month_part[month + 1]; p++)
     {
       const SpBdPart *part = &layout->parts[p];
 
       if (!locks[SP_BD_S_WEEK (part->week)])
         continue;
-      sp_bd_part_days (model, v, p, values + (part->first - first));
+      sp_bd_part_days (model, s, p, values + (part->first - first));
       for (guint d = 0; d < part->n_days; d++)
         locked[part->first - first + d] = TRUE;
     }
@@ -677,7 +720,7 @@ sp_bd_row_set_week (SpBdModel  *model,
   g_assert (n <= WEEK_DAYS);
 
   *out_months = 0;
-  working_weights (layout, first, n, weights);
+  working_weights (model, s, first, n, weights);
   if (!sp_allocate (amount, weights, NULL, NULL, n, days, excess, error))
     return FALSE;
 

@@ -166,6 +166,7 @@ sp_breakdown_finalize (GObject *object)
   SpBreakdown *self = (SpBreakdown *)object;
 
   g_free (self->plan.basis_years);
+  g_clear_pointer (&self->plan.ramp_bp, g_array_unref);
 
   G_OBJECT_CLASS (sp_breakdown_parent_class)->finalize (object);
 }
@@ -388,7 +389,9 @@ sp_breakdown_generate (SpBreakdown               *self,
   years = sp_bd_basis_years (&self->plan, options);
   model = sp_bd_build_model (sp_store_get_db (self->store),
                              sp_bd_make_layout (self->store, self->plan.fiscal_year), options,
-                             (const int *) (gpointer) years->data, years->len, error);
+                             (const int *) (gpointer) years->data, years->len,
+                             sp_bd_plan_ramp (&self->plan), sp_bd_plan_n_ramp (&self->plan),
+                             error);
   if (model == NULL || !sp_bd_compute_all (model, self->plan.target, error))
     return FALSE;
 
@@ -461,6 +464,28 @@ find_cell (SpBdModel              *model,
 
   *out_series = (guint) s;
   return TRUE;
+}
+
+/* Whether series @s has a working day on the team in @cell's period (DOMAIN.md §2: a rep
+ * never carries target for days before joining or after leaving). */
+static gboolean
+on_team (SpBdModel             *model,
+         guint                  s,
+         const SpBreakdownCell *cell)
+{
+  const SpBdLayout *layout = model->layout;
+  guint32 first, last;
+
+  sp_bd_layout_period_range (layout, cell->period, cell->index, NULL, &first, &last);
+  if (last < first)
+    return FALSE;
+  if (sp_bd_series_working_days (model, s, first - layout->first_julian, last - first + 1) > 0)
+    return TRUE;
+
+  /* A period without working days: on the team on any of its days. */
+  return sp_bd_layout_working_days (layout, first - layout->first_julian, last - first + 1) == 0
+         && sp_bd_series (model, s)->active_first <= last - layout->first_julian
+         && sp_bd_series (model, s)->active_end > first - layout->first_julian;
 }
 
 /* Writes every cell whose amount or lock differs from the table as one undo step. */
@@ -566,6 +591,14 @@ edit (SpBreakdown            *self,
     {
       g_set_error_literal (error, SP_BREAKDOWN_ERROR, SP_BREAKDOWN_ERROR_INVALID,
                            _("A target cannot be negative."));
+      return FALSE;
+    }
+
+  if (set_amount && amount > 0 && !on_team (model, s, cell))
+    {
+      g_set_error_literal (error, SP_BREAKDOWN_ERROR, SP_BREAKDOWN_ERROR_INVALID,
+                           _("This member is not on the team during this period, so its "
+                             "target there stays 0."));
       return FALSE;
     }
 

@@ -28,6 +28,21 @@ G_BEGIN_DECLS
  * weeks come likewise from a table (members x the parts of the month's weeks) per month, so
  * that the members add up exactly to their parent in every year, quarter, month and week.
  *
+ * Members not on the team all year (DOMAIN.md §2). A rep is on the team from hired_on to
+ * left_on inclusive: their months, weeks and days outside are 0 and stay 0 through every
+ * edit (an amount there is refused with SP_BREAKDOWN_ERROR_INVALID); a region from its first
+ * rep's first day to its last rep's last. A rep's year weight is w x a: a their working days
+ * on the team in the year (each times its month's ramp-up factor, plan.ramp_factors), w 1
+ * for EQUAL and HEADCOUNT, and for HISTORY their history total over the basis years, or the
+ * mean w of their region's reps who were on the team all through the basis years when they
+ * were not (a new hire); CUSTOM weights are taken as typed. A rep's year never exceeds what
+ * the region has in the months they are there: above that it is held there and the others
+ * take the rest. In the two-way tables a month a member has no history in is seeded with
+ * their row weight (history total, or the mean as above) x the team's month share, never 0;
+ * a month counts for its working days on the team over its working days, times its ramp-up
+ * factor, and a month without a working day on the team is 0. Within a month, a rep's days
+ * take equal parts per working day on the team.
+ *
  * Stored: every year, quarter, month and week cell of every member (quarters are stored as
  * the sums of their months, so they can carry a lock). Days are not stored: a day is its
  * week's part of the month split equally over its working days (for the team this is exactly
@@ -113,7 +128,8 @@ typedef struct
   const SpBreakdownWeight  *custom;
   guint                     n_custom;
   /* The two-way tables' seed: HISTORY (each member's month-of-year history over the basis
-   * years) or EQUAL. A rep's months outside their employment are seeded 0. */
+   * years) or EQUAL. A rep's months without a working day on the team are seeded 0; in
+   * HISTORY a month without history gets the row weight x the team's month share. */
   SpWeightSource            seed_source;
 } SpBreakdownOptions;
 
@@ -212,7 +228,8 @@ int          sp_breakdown_get_fiscal_year  (SpBreakdown             *self);
 /* TRUE until the plan is broken down (no cells). */
 gboolean     sp_breakdown_is_empty         (SpBreakdown             *self);
 /* TRUE when the cells no longer fit the workspace (the fiscal calendar or week start changed,
- * a member with cells was deleted, a rep moved to another region): edits are refused with
+ * a member with cells was deleted, a rep moved to another region, a rep's hired_on or
+ * left_on changed so that they have cells on days off the team): edits are refused with
  * SP_BREAKDOWN_ERROR_STALE until the target is broken down again. Members added since are
  * simply not in the breakdown. */
 gboolean     sp_breakdown_is_stale         (SpBreakdown             *self);

@@ -302,3 +302,105 @@ fail:
   sp_store_rollback_edit (store);
   return FALSE;
 }
+
+GArray *
+sp_plan_get_ramp_factors (SpStore  *store,
+                          gint64    plan_id,
+                          GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GArray) factors = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (SP_IS_STORE (store), NULL);
+
+  stmt = sp_sql_prepare (sp_store_get_db (store),
+                         "SELECT ramp_factors FROM plan WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
+                   _("There is no plan with id %lld"), (long long) plan_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      sp_store_set_sql_error (store, error, _("Could not read the plan"));
+      return NULL;
+    }
+
+  parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 bp;
+
+      if (*g_strstrip (parts[i]) == '\0')
+        continue;
+      if (!g_ascii_string_to_signed (parts[i], 10, 0, G_MAXINT32, &bp, NULL))
+        {
+          /* As the breakdown reads them: a list it cannot read is no list. */
+          g_array_set_size (factors, 0);
+          break;
+        }
+      g_array_append_val (factors, bp);
+    }
+
+  return g_steal_pointer (&factors);
+}
+
+gboolean
+sp_plan_set_ramp_factors (SpStore       *store,
+                          gint64         plan_id,
+                          const gint64  *factors_bp,
+                          guint          n,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3 *db;
+
+  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (n == 0 || factors_bp != NULL, FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (factors_bp[i] < 0 || factors_bp[i] > G_MAXINT32)
+        {
+          g_set_error_literal (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
+                               _("A ramp-up factor cannot be negative"));
+          return FALSE;
+        }
+      g_string_append_printf (text, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", factors_bp[i]);
+    }
+
+  db = sp_store_get_db (store);
+  if (!sp_store_begin_edit (store, _("Change ramp-up"), error))
+    return FALSE;
+
+  stmt = sp_sql_prepare (db, "UPDATE plan SET ramp_factors = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, text->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, plan_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sp_store_set_sql_error (store, error, _("Could not change the ramp-up factors"));
+      goto fail;
+    }
+  if (sqlite3_changes (db) == 0)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
+                   _("There is no plan with id %lld"), (long long) plan_id);
+      goto fail;
+    }
+
+  return sp_store_commit_edit (store, error);
+
+fail:
+  sp_store_rollback_edit (store);
+  return FALSE;
+}

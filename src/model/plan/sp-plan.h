@@ -46,4 +46,18 @@ gboolean     sp_plan_set_targets      (SpStore   *store,
                                        gint64     challenge,
                                        GError   **error);
 
+/* Ramp-up (新人爬坡, DOMAIN.md §2): factors in basis points (5000 = 50 %) for a new hire's
+ * first months, counted from the month of hiring, that multiply the rep's monthly weight
+ * and their share of the year in the plan's breakdown; none by default. Takes effect when
+ * the target is next broken down. An array of gint64, NULL with @error. */
+GArray      *sp_plan_get_ramp_factors (SpStore      *store,
+                                       gint64        plan_id,
+                                       GError      **error);
+/* Replaces them (an undoable edit); @n 0 clears them. Refuses a negative factor. */
+gboolean     sp_plan_set_ramp_factors (SpStore      *store,
+                                       gint64        plan_id,
+                                       const gint64 *factors_bp,
+                                       guint         n,
+                                       GError      **error);
+
 G_END_DECLS

@@ -220,11 +220,17 @@ static const char schema_v3[] =
   "INSERT INTO plan_swot (plan_id, quadrant, text)"
   "  SELECT id, 'strengths', swot_notes FROM plan WHERE swot_notes <> '';";
 
+/* Version 4: a plan's ramp-up factors (新人爬坡) for a new hire's first months, as basis points
+ * separated by commas ("5000,7500,10000": 50 %, 75 %, 100 %); empty: none. */
+static const char schema_v4[] =
+  "ALTER TABLE plan ADD COLUMN ramp_factors TEXT NOT NULL DEFAULT '';";
+
 static const char * const migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_STORE_SCHEMA_VERSION + 1);

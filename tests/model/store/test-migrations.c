@@ -22,7 +22,7 @@ count (SpStore    *store,
   return value;
 }
 
-/* Version 0 → 1 → 2 → 3: an empty file becomes a workspace with every table. */
+/* Version 0 → 1 → 2 → 3 → 4: an empty file becomes a workspace with every table. */
 static void
 test_migrations_from_empty (void)
 {
@@ -33,7 +33,7 @@ test_migrations_from_empty (void)
   const char * const *tables = sp_migrations_user_tables ();
 
   g_assert_no_error (error);
-  g_assert_cmpint (sp_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (sp_store_get_schema_version (store), ==, SP_STORE_SCHEMA_VERSION);
   for (guint i = 0; tables[i] != NULL; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema "
@@ -48,7 +48,7 @@ test_migrations_from_empty (void)
   sp_test_remove_tree (dir);
 }
 
-/* Version 1 → 3: data kept, indexes and the new column added, the old SWOT note kept as the
+/* Version 1 → 4: data kept, indexes and the new column added, the old SWOT note kept as the
  * strengths quadrant, a backup of v1 taken first. */
 static void
 test_migrations_v1_to_v2 (void)
@@ -78,7 +78,7 @@ test_migrations_v1_to_v2 (void)
 
   store = sp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sp_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (sp_store_get_schema_version (store), ==, SP_STORE_SCHEMA_VERSION);
 
   after_orders = sp_test_query_text (path, "SELECT group_concat(order_day || '=' || amount, ';') "
                                            "FROM (SELECT * FROM history_order ORDER BY id)");
@@ -133,9 +133,94 @@ test_migrations_v1_to_v2 (void)
         g_autofree char *orders = sp_test_query_text (backup, "SELECT group_concat(order_day || '=' || amount, ';') "
                                                               "FROM (SELECT * FROM history_order ORDER BY id)");
 
-        g_assert_true (g_str_has_suffix (name, "-before-v3" SP_STORE_FILE_SUFFIX));
+        g_assert_true (g_str_has_suffix (name, "-before-v4" SP_STORE_FILE_SUFFIX));
         g_assert_cmpstr (version, ==, "1");
         g_assert_cmpstr (orders, ==, before_orders);
+        n++;
+      }
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  sp_test_remove_tree (dir);
+}
+
+/* Version 3 → 4: every plan gets an empty ramp-up list, which the model reads as none and
+ * can set; the rest of the plan and the data stay as they were; a backup of v3 first. */
+static void
+test_migrations_v3_to_v4 (void)
+{
+  static const gint64 ramp[] = { 5000, 7500, 10000 };
+  g_autofree char *dir = sp_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "w.db", NULL);
+  g_autofree char *backups = sp_store_backup_dir (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) store = NULL;
+  g_autoptr(GArray) factors = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *stored = NULL;
+
+  sp_test_load_fixture ("workspace-v3.sql", path);
+  before = sp_test_query_text (path, "SELECT group_concat(id || ':' || fiscal_year || ':' || target"
+                                     " || ':' || growth_bp, ';') FROM plan");
+  g_assert_cmpstr (before, ==, "1:2025:150000000:1500");
+
+  store = sp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_store_get_schema_version (store), ==, 4);
+
+  after = sp_test_query_text (path, "SELECT group_concat(id || ':' || fiscal_year || ':' || target"
+                                    " || ':' || growth_bp, ';') FROM plan");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM plan WHERE ramp_factors = ''"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM plan_swot"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM history_order"), ==, 2);
+
+  factors = sp_plan_get_ramp_factors (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (factors->len, ==, 0);
+  g_clear_pointer (&factors, g_array_unref);
+
+  g_assert_true (sp_plan_set_ramp_factors (store, 1, ramp, G_N_ELEMENTS (ramp), &error));
+  g_assert_no_error (error);
+  stored = sp_test_query_text (path, "SELECT ramp_factors FROM plan WHERE id = 1");
+  g_assert_cmpstr (stored, ==, "5000,7500,10000");
+  factors = sp_plan_get_ramp_factors (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (factors->len, ==, 3);
+  g_assert_cmpint (g_array_index (factors, gint64, 1), ==, 7500);
+  g_clear_pointer (&factors, g_array_unref);
+
+  /* A negative factor is refused; undo brings the empty list back. */
+  {
+    static const gint64 bad[] = { -1 };
+
+    g_assert_false (sp_plan_set_ramp_factors (store, 1, bad, 1, &error));
+    g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_true (sp_store_undo (store, &error));
+  g_assert_no_error (error);
+  factors = sp_plan_get_ramp_factors (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (factors->len, ==, 0);
+  g_assert_true (sp_store_check (store, &error));
+  g_assert_no_error (error);
+
+  /* The backup is the version-3 file as it was. */
+  {
+    g_autoptr(GDir) d = g_dir_open (backups, 0, &error);
+    const char *name;
+    guint n = 0;
+
+    g_assert_no_error (error);
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *backup = g_build_filename (backups, name, NULL);
+        g_autofree char *version = sp_test_query_text (backup, "PRAGMA user_version");
+
+        g_assert_true (g_str_has_suffix (name, "-before-v4" SP_STORE_FILE_SUFFIX));
+        g_assert_cmpstr (version, ==, "3");
         n++;
       }
     g_assert_cmpuint (n, ==, 1);
@@ -182,8 +267,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/migrations/0-to-3", test_migrations_from_empty);
-  g_test_add_func ("/migrations/1-to-3", test_migrations_v1_to_v2);
+  g_test_add_func ("/migrations/0-to-4", test_migrations_from_empty);
+  g_test_add_func ("/migrations/1-to-4", test_migrations_v1_to_v2);
+  g_test_add_func ("/migrations/3-to-4", test_migrations_v3_to_v4);
   g_test_add_func ("/migrations/failure-rolls-back", test_migrations_failure_rolls_back);
 
   return g_test_run ();
