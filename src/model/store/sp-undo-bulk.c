@@ -257,6 +257,36 @@ sp_undo_add_range_entry (sqlite3     *db,
   return sqlite3_last_insert_rowid (db);
 }
 
+/* A range can hold an import's hundreds of thousands of rows: the statement that deletes or
+ * puts them back runs with a page cache that holds the table's indexes (as the import itself
+ * does, see sp-history-import.c), else their pages are written and read again many times. */
+#define RANGE_CACHE_SIZE "PRAGMA cache_size = -65536"
+
+static gboolean
+exec_range (sqlite3     *db,
+            const char  *table,
+            const char  *event,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) read = sp_sql_prepare (db, "PRAGMA cache_size", error);
+  g_autofree char *restore = NULL;
+  gboolean ok;
+
+  if (read == NULL)
+    return FALSE;
+  if (sqlite3_step (read) != SQLITE_ROW)
+    return sp_sql_set_error (db, error, _("Could not record the change for undo"));
+  restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                             (gint64) sqlite3_column_int64 (read, 0));
+  g_clear_pointer (&read, sqlite3_finalize);
+
+  ok = sp_sql_exec (db, RANGE_CACHE_SIZE, error)
+       && exec_without_trigger (db, table, event, sql, error);
+  sp_sql_exec (db, restore, NULL);
+  return ok;
+}
+
 gboolean
 sp_undo_apply_delete_range (sqlite3     *db,
                             const char  *table,
@@ -285,7 +315,7 @@ sp_undo_apply_delete_range (sqlite3     *db,
                             table, first_id, last_id);
 
   return sp_sql_exec (db, copy, error)
-         && exec_without_trigger (db, table, "delete", delete, error);
+         && exec_range (db, table, "delete", delete, error);
 }
 
 gboolean
@@ -319,6 +349,6 @@ sp_undo_apply_restore_range (sqlite3     *db,
 
   return sp_undo_add_range_entry (db, stack, step, SP_UNDO_ENTRY_DELETE_RANGE, table,
                           first_id, last_id, error) != 0
-         && exec_without_trigger (db, table, "insert", insert, error)
+         && exec_range (db, table, "insert", insert, error)
          && sp_sql_exec (db, drop, error);
 }
