@@ -11,6 +11,7 @@
  * to sp_undo_rows under the entry's seq, the entry's SQL is one UPDATE that reads them back,
  * and the table's update trigger is set aside while the bulk statement runs. Applying such an
  * entry snapshots the current values the same way, so undo and redo stay one entry each.
+ * (Those entries are sp-undo-bulk.c's.)
  *
  * Rows another connection inserted (sp_undo_record_inserts(): a worker's import, committed on
  * a connection of its own) become one step of this connection's log with one entry per table,
@@ -19,7 +20,8 @@
  * kept rows") and deletes them; applying that one puts the same rows back with the same
  * rowids, drops the copy and adds the delete entry again. The table's own delete or insert
  * trigger is set aside meanwhile, as for a bulk update; anything the statement cascades to in
- * other tables is recorded by their triggers as usual, so the reverse stays exact.
+ * other tables is recorded by their triggers as usual, so the reverse stays exact. Why the
+ * rows are exactly those ids: sp-store-detached.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -664,6 +664,32 @@ test_undo_detached_clears_redo (Fixture       *fixture,
                                                " AND name = 'South'"), ==, 1);
 }
 
+/* Another connection rewrote the file: the history is cleared and "changed" emitted once. */
+static void
+test_undo_reload (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) worker = NULL;
+
+  sp_region_add (fixture->store, "North", &error);
+  sp_region_add (fixture->store, "East", &error);
+  undo (fixture->store, FALSE);
+  g_assert_true (sp_store_can_undo (fixture->store));
+  g_assert_true (sp_store_can_redo (fixture->store));
+
+  worker = open_second (fixture);
+  exec_edit (worker, "Elsewhere", "DELETE FROM region;");
+  g_clear_object (&worker);
+  fixture->changed = 0;
+  sp_store_reload (fixture->store);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_false (sp_store_can_undo (fixture->store));
+  g_assert_false (sp_store_can_redo (fixture->store));
+  g_assert_null (sp_store_get_undo_label (fixture->store));
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM region"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +708,7 @@ main (int   argc,
   ADD ("/undo/detached-insert", test_undo_detached_insert);
   ADD ("/undo/detached-refused", test_undo_detached_refused);
   ADD ("/undo/detached-clears-redo", test_undo_detached_clears_redo);
+  ADD ("/undo/reload", test_undo_reload);
 #undef ADD
 
   return g_test_run ();
