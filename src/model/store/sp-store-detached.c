@@ -63,7 +63,8 @@ query_one (sqlite3     *db,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bound);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, bound);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return sp_sql_set_error (db, error, _("Could not count the rows added"));
   *out = sqlite3_column_int64 (stmt, 0);

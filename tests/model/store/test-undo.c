@@ -513,6 +513,20 @@ assert_sums (SpStore    *store,
 #define KEPT_TABLES_SQL \
   "SELECT count(*) FROM temp.sqlite_schema WHERE name LIKE 'sp\\_undo\\_kept\\_%' ESCAPE '\\'"
 
+static char *
+index_sql (SpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    sp_sql_prepare (sp_store_get_db (store),
+                    "SELECT group_concat (sql, ';') FROM (SELECT sql FROM sqlite_schema"
+                    " WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
 static void
 test_undo_detached_insert (Fixture       *fixture,
                            gconstpointer  data)
@@ -523,6 +537,7 @@ test_undo_detached_insert (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *imported = NULL;
   g_autofree char *renamed = NULL;
+  g_autofree char *indexes = index_sql (fixture->store);
 
   g_assert_cmpint (sp_region_add (fixture->store, "North", &error), ==, 1);
   g_assert_no_error (error);
@@ -571,6 +586,11 @@ test_undo_detached_insert (Fixture       *fixture,
     }
   undo (fixture->store, TRUE);
   assert_hash (fixture->store, renamed);
+  /* The ranges were most of history_order: its indexes were built afresh, the same. */
+  {
+    g_autofree char *now = index_sql (fixture->store);
+    g_assert_cmpstr (now, ==, indexes);
+  }
   g_assert_true (sp_store_check (fixture->store, &error));
   g_assert_no_error (error);
 
