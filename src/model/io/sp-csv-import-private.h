@@ -26,6 +26,9 @@ typedef struct
   guint64        *rows_rejected;
   GPtrArray      *rejected;      /* SpHistoryRejectedRow*, the first MAX_REJECTED */
   char          **backup_path;
+  /* A detached commit's rows (sp_csv_import_run_commit_detached()); NULL in an importer that
+   * has none. */
+  SpStoreInserts **inserts;
 } SpCsvImportTally;
 
 /* The tally of a preview struct that has those members under those names. */
@@ -92,6 +95,7 @@ struct _SpCsvImport
   gpointer                      data;       /* what pass_new() returned */
   gboolean                      commit;
   gboolean                      undoable;   /* a commit within the undo limit */
+  gboolean                      detached;   /* on a worker's connection, recorded elsewhere */
   guint64                       file_size;  /* in bytes, once the pass has opened it */
   SpCsvColumnMap               *map;        /* while a pass runs */
   SpHistoryProgressFunc         progress;
@@ -121,6 +125,20 @@ gboolean     sp_csv_import_run_commit    (const SpCsvImporter          *importer
                                           GCancellable                 *cancellable,
                                           gpointer                     *out,
                                           GError                      **error);
+
+/* The same on @worker, a connection of its own to the workspace file (a worker thread's):
+ * within the undo limit nothing is recorded there, and the rows added go to the preview's
+ * inserts (tally.inserts), for the window's store to record as one undo step
+ * (sp_store_record_inserts()). Over the limit it is the same as sp_csv_import_run_commit(). */
+gboolean     sp_csv_import_run_commit_detached (const SpCsvImporter          *importer,
+                                                SpStore                      *worker,
+                                                GFile                        *file,
+                                                const SpHistoryImportOptions *options,
+                                                SpHistoryProgressFunc         progress,
+                                                gpointer                      user_data,
+                                                GCancellable                 *cancellable,
+                                                gpointer                     *out,
+                                                GError                      **error);
 
 /* Counts a rejected row; keeps @message (which names the line; taken) for the first ones. */
 void         sp_csv_import_reject        (SpCsvImport                  *import,

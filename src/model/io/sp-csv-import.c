@@ -5,7 +5,9 @@
  * Both passes stream the file, so memory stays flat however many rows it holds: the preview
  * keeps counts and the first rejected rows and writes nothing; the commit reads the file
  * again and the importer writes as it reads, inside one edit (one undo step) or, for a file
- * over the undo limit, after a backup and without undo. Nothing is written unless the whole
+ * over the undo limit, after a backup and without undo. A detached commit runs on a worker's
+ * own connection and, within the limit, hands the rows it added to the window's store to
+ * record as one undo step (see sp-store-detached.c). Nothing is written unless the whole
  * pass succeeds and no row was rejected (unless the options allow rejected rows).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -270,12 +272,34 @@ sp_csv_import_run_preview (const SpCsvImporter          *importer,
   return import_clear (&import, read_file (&import, file, error));
 }
 
+/* Begins the commit's edit: a detached one (see sp-store-detached.c) when the commit is
+ * detached and within the undo limit. */
+static gboolean
+begin_edit (SpCsvImport      *import,
+            SpStoreInserts  **inserts,
+            GError          **error)
+{
+  const char *label = _(import->importer->edit_label);
+
+  if (import->detached && import->undoable)
+    return (*inserts = sp_store_begin_detached_edit (import->store, label, error)) != NULL;
+  return sp_store_begin_edit (import->store, label, error);
+}
+
 /* Ends the commit's edit: committed when @ok, else rolled back. */
 static gboolean
-end_edit (SpCsvImport  *import,
-          gboolean      ok,
-          GError      **error)
+end_edit (SpCsvImport     *import,
+          SpStoreInserts  *inserts,
+          gboolean         ok,
+          GError         **error)
 {
+  if (inserts != NULL)
+    {
+      if (ok)
+        return sp_store_commit_detached_edit (import->store, inserts, error);
+      sp_store_rollback_edit (import->store);
+      return FALSE;
+    }
   /* Without undo, the older steps could no longer be undone safely over the new rows. */
   if (ok && !import->undoable)
     ok = sp_undo_clear (import->db, error);
@@ -286,6 +310,79 @@ end_edit (SpCsvImport  *import,
   /* An edit that recorded nothing did not announce itself. */
   if (ok && !import->undoable)
     sp_store_emit_changed (import->store);
+  return ok;
+}
+
+static gboolean
+run_commit (const SpCsvImporter          *importer,
+            SpStore                      *store,
+            gboolean                      detached,
+            GFile                        *file,
+            const SpHistoryImportOptions *options,
+            SpHistoryProgressFunc         progress,
+            gpointer                      user_data,
+            GCancellable                 *cancellable,
+            gpointer                     *out,
+            GError                      **error)
+{
+  g_autoptr(SpStoreInserts) inserts = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  gboolean edit = importer->edit_label != NULL;
+  gboolean refused = FALSE, ok;
+  SpCsvImport import;
+  char **backup_path;
+  gpointer preview;
+  guint64 limit;
+
+  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_return_val_if_fail (!detached || edit, FALSE);
+
+  import_init (&import, importer, store, options, TRUE, progress, user_data, cancellable);
+  import.detached = detached;
+  g_assert (!detached || import.tally.inserts != NULL);
+  backup_path = import.tally.backup_path;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  ok = info != NULL;
+  limit = import.options->undo_max_bytes > 0 ? import.options->undo_max_bytes
+                                             : SP_HISTORY_IMPORT_UNDO_MAX_BYTES;
+  import.undoable = ok && (guint64) g_file_info_get_size (info) <= limit;
+  if (ok && !import.undoable)
+    ok = (*backup_path = sp_store_backup (store, importer->backup_reason, error)) != NULL;
+
+  if (ok && (!edit || begin_edit (&import, &inserts, error)))
+    {
+      /* Above the undo limit the rows are not recorded (the backup stands in for undo). */
+      ok = (!edit || import.undoable || sp_undo_set_recording (import.db, FALSE, error))
+           && read_file (&import, file, error);
+      if (ok && *import.tally.rows_rejected > 0 && !import.options->allow_rejected)
+        {
+          set_error (&import, SP_CSV_IMPORT_FAILURE_REJECTED, error);
+          refused = TRUE;
+          ok = FALSE;
+        }
+      ok = ok && (importer->finish == NULL || importer->finish (&import, error));
+      if (edit)
+        ok = end_edit (&import, inserts, ok, error);
+    }
+  else
+    ok = FALSE;
+
+  if (!ok && *backup_path != NULL)
+    {
+      /* Nothing changed: the backup would only be clutter. */
+      g_unlink (*backup_path);
+      g_clear_pointer (backup_path, g_free);
+    }
+  if (ok && inserts != NULL)
+    *import.tally.inserts = g_steal_pointer (&inserts);
+  /* With the rows refused, the caller still wants to show which. */
+  preview = import_clear (&import, out != NULL && (ok || refused));
+  if (out != NULL)
+    *out = preview;
   return ok;
 }
 
@@ -300,56 +397,21 @@ sp_csv_import_run_commit (const SpCsvImporter          *importer,
                           gpointer                     *out,
                           GError                      **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  gboolean edit = importer->edit_label != NULL;
-  gboolean refused = FALSE, ok;
-  SpCsvImport import;
-  char **backup_path;
-  gpointer preview;
-  guint64 limit;
+  return run_commit (importer, store, FALSE, file, options, progress, user_data, cancellable,
+                     out, error);
+}
 
-  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  import_init (&import, importer, store, options, TRUE, progress, user_data, cancellable);
-  backup_path = import.tally.backup_path;
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, error);
-  ok = info != NULL;
-  limit = import.options->undo_max_bytes > 0 ? import.options->undo_max_bytes
-                                             : SP_HISTORY_IMPORT_UNDO_MAX_BYTES;
-  import.undoable = ok && (guint64) g_file_info_get_size (info) <= limit;
-  if (ok && !import.undoable)
-    ok = (*backup_path = sp_store_backup (store, importer->backup_reason, error)) != NULL;
-
-  if (ok && (!edit || sp_store_begin_edit (store, _(importer->edit_label), error)))
-    {
-      /* Above the undo limit the rows are not recorded (the backup stands in for undo). */
-      ok = (!edit || import.undoable || sp_undo_set_recording (import.db, FALSE, error))
-           && read_file (&import, file, error);
-      if (ok && *import.tally.rows_rejected > 0 && !import.options->allow_rejected)
-        {
-          set_error (&import, SP_CSV_IMPORT_FAILURE_REJECTED, error);
-          refused = TRUE;
-          ok = FALSE;
-        }
-      ok = ok && (importer->finish == NULL || importer->finish (&import, error));
-      if (edit)
-        ok = end_edit (&import, ok, error);
-    }
-  else
-    ok = FALSE;
-
-  if (!ok && *backup_path != NULL)
-    {
-      /* Nothing changed: the backup would only be clutter. */
-      g_unlink (*backup_path);
-      g_clear_pointer (backup_path, g_free);
-    }
-  /* With the rows refused, the caller still wants to show which. */
-  preview = import_clear (&import, out != NULL && (ok || refused));
-  if (out != NULL)
-    *out = preview;
-  return ok;
+gboolean
+sp_csv_import_run_commit_detached (const SpCsvImporter          *importer,
+                                   SpStore                      *worker,
+                                   GFile                        *file,
+                                   const SpHistoryImportOptions *options,
+                                   SpHistoryProgressFunc         progress,
+                                   gpointer                      user_data,
+                                   GCancellable                 *cancellable,
+                                   gpointer                     *out,
+                                   GError                      **error)
+{
+  return run_commit (importer, worker, TRUE, file, options, progress, user_data, cancellable,
+                     out, error);
 }

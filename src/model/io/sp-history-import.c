@@ -7,6 +7,10 @@
  * over the undo limit into a table that is small beside the file builds history_order's
  * indexes once at the end instead of row by row.
  *
+ * A window imports on a worker's connection of its own (sp_history_import_commit_detached())
+ * and records the rows it added as one undo step of its own store afterwards
+ * (sp_history_import_record(), see sp-store-detached.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "sp-history-import"
@@ -73,6 +77,7 @@ sp_history_preview_free (SpHistoryPreview *preview)
   g_clear_pointer (&preview->new_customer_types, g_ptr_array_unref);
   g_free (preview->currency);
   g_free (preview->backup_path);
+  g_clear_pointer (&preview->inserts, sp_store_inserts_free);
   g_free (preview);
 }
 
@@ -357,6 +362,7 @@ pass_new (SpCsvImport *import)
   preview->new_customer_types = pass->new_names[CUSTOMER_TYPE] =
     g_ptr_array_new_with_free_func (g_free);
   import->tally = SP_CSV_IMPORT_TALLY (preview);
+  import->tally.inserts = &preview->inserts;
   pass->preview = preview;
   for (guint kind = 0; kind < N_MEMBERS; kind++)
     pass->ids[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -421,6 +427,37 @@ sp_history_import_commit (SpStore                      *store,
 {
   return sp_csv_import_run_commit (&history_importer, store, file, options, progress, user_data,
                                    cancellable, (gpointer *) out, error);
+}
+
+gboolean
+sp_history_import_commit_detached (SpStore                      *worker,
+                                   GFile                        *file,
+                                   const SpHistoryImportOptions *options,
+                                   SpHistoryProgressFunc         progress,
+                                   gpointer                      user_data,
+                                   GCancellable                 *cancellable,
+                                   SpHistoryPreview            **out,
+                                   GError                      **error)
+{
+  return sp_csv_import_run_commit_detached (&history_importer, worker, file, options, progress,
+                                            user_data, cancellable, (gpointer *) out, error);
+}
+
+gboolean
+sp_history_import_record (SpStore                 *store,
+                          const SpHistoryPreview  *done,
+                          GError                 **error)
+{
+  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (done != NULL, FALSE);
+
+  if (done->inserts == NULL)
+    {
+      /* Over the undo limit: the steps before no longer describe the file. */
+      sp_store_reload (store);
+      return TRUE;
+    }
+  return sp_store_record_inserts (store, done->inserts, error);
 }
 
 gboolean

@@ -61,6 +61,8 @@ typedef struct
   GPtrArray     *new_customer_types;
   /* Commit of a file larger than the undo limit: the backup written first; else NULL. */
   char          *backup_path;
+  /* A detached commit within the undo limit: the rows it added; else NULL. */
+  SpStoreInserts *inserts;
 } SpHistoryPreview;
 
 /* Called now and then with the bytes consumed so far and the file's size (0 if unknown). */
@@ -98,6 +100,29 @@ gboolean          sp_history_import_commit      (SpStore                      *s
                                                  gpointer                      user_data,
                                                  GCancellable                 *cancellable,
                                                  SpHistoryPreview            **out,
+                                                 GError                      **error);
+
+/* The same commit on @worker, a connection of its own to the window's workspace file (opened
+ * in the GTask thread that runs it), which leaves the window's store and main loop free.
+ * Nothing is recorded for undo on @worker: call sp_history_import_record() on the window's
+ * store with @out once it has succeeded. */
+gboolean          sp_history_import_commit_detached (SpStore                      *worker,
+                                                     GFile                        *file,
+                                                     const SpHistoryImportOptions *options,
+                                                     SpHistoryProgressFunc         progress,
+                                                     gpointer                      user_data,
+                                                     GCancellable                 *cancellable,
+                                                     SpHistoryPreview            **out,
+                                                     GError                      **error);
+
+/* On the window's @store, after sp_history_import_commit_detached() succeeded with @done:
+ * records the import as ONE undo step of @store ("Import order history": undo deletes the
+ * orders and the members it created, redo puts them back) or, for a file over the undo
+ * limit, clears @store's history (done->backup_path undoes it); either way emits "changed"
+ * once. Quick whatever the file's size. FALSE when the step could not be recorded (the
+ * history is then cleared, and "changed" emitted all the same). */
+gboolean          sp_history_import_record      (SpStore                      *store,
+                                                 const SpHistoryPreview       *done,
                                                  GError                      **error);
 
 /* The sum of the history orders dated in fiscal year @fiscal_year (the workspace's fiscal

@@ -82,6 +82,23 @@ gboolean      sp_store_same_file     (const char  *a,
 /* Emits SpStore::changed (after a commit that was not inside a larger edit, an undo, a redo
  * or an import). Model files that write outside an edit never exist: use begin/commit. */
 void      sp_store_emit_changed     (SpStore      *self);
+/* TRUE (with @error) when the store may not be written: read-only, or its deferred check
+ * failed (after waiting for it). */
+gboolean  sp_store_refuse_write     (SpStore      *self,
+                                     GError      **error);
+
+/* sp-store-detached.c: an edit on a connection of its own (a worker's) that only adds rows,
+ * recorded for undo not here but by the window's store on the same file
+ * (sp_store_record_inserts()). Begin notes each user table's largest rowid and turns this
+ * connection's recording off; commit checks that the edit only inserted (every row it added
+ * has a rowid above the old largest, and SQLite counted no other change), fills the returned
+ * SpStoreInserts with the rowid ranges, and commits. On failure the edit is rolled back. */
+SpStoreInserts *sp_store_begin_detached_edit  (SpStore        *self,
+                                               const char     *label,
+                                               GError        **error);
+gboolean        sp_store_commit_detached_edit (SpStore        *self,
+                                               SpStoreInserts *inserts,
+                                               GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
@@ -119,6 +136,72 @@ gboolean  sp_undo_set_recording     (sqlite3      *db,
                                      GError      **error);
 gboolean  sp_undo_clear             (sqlite3      *db,
                                      GError      **error);
+
+/* Rows first_id..last_id (rowids) of @table, one of sp_migrations_user_tables(). */
+typedef struct
+{
+  const char *table;
+  gint64      first_id;
+  gint64      last_id;
+} SpUndoRange;
+
+/* Records, as ONE new undo step labelled @label, rows that another connection inserted and
+ * committed: undoing it deletes @ranges (children before parents: list parents first), and
+ * redoing it puts the same rows back. Refused when a table has rows above its range (they
+ * are no part of the step). Clears the redo stack. Inside the caller's transaction. */
+gboolean  sp_undo_record_inserts    (sqlite3            *db,
+                                     const char         *label,
+                                     const SpUndoRange  *ranges,
+                                     guint               n_ranges,
+                                     GError            **error);
+
+/* sp-undo.c and sp-undo-bulk.c: the kinds of log entry, and what the two files share. */
+enum
+{
+  SP_UNDO_ENTRY_SQL,            /* runs its sql */
+  SP_UNDO_ENTRY_BULK,           /* a bulk update: bulk_table, bulk_columns, sp_undo_rows */
+  SP_UNDO_ENTRY_DELETE_RANGE,   /* deletes rows first_id..last_id of bulk_table */
+  SP_UNDO_ENTRY_RESTORE_RANGE,  /* puts back the rows kept by the delete */
+};
+
+/* The three TEMP triggers of @table (CREATE … IF NOT EXISTS). */
+char     *sp_undo_build_triggers    (const char         *table,
+                                     GPtrArray          *columns);
+/* The TEMP table that keeps the rows of restore entry @entry: temp."sp_undo_kept_<entry>". */
+char     *sp_undo_kept_table_name   (gint64              entry);
+/* Apply one entry, recording its reverse as entries of (@stack, @step). */
+gboolean  sp_undo_apply_bulk        (sqlite3            *db,
+                                     gint64              entry,
+                                     const char         *sql,
+                                     const char         *table,
+                                     const char         *columns,
+                                     int                 stack,
+                                     gint64              step,
+                                     GError            **error);
+gboolean  sp_undo_apply_delete_range  (sqlite3          *db,
+                                       const char       *table,
+                                       gint64            first_id,
+                                       gint64            last_id,
+                                       int               stack,
+                                       gint64            step,
+                                       GError          **error);
+gboolean  sp_undo_apply_restore_range (sqlite3          *db,
+                                       gint64            entry,
+                                       const char       *table,
+                                       gint64            first_id,
+                                       gint64            last_id,
+                                       int               stack,
+                                       gint64            step,
+                                       GError          **error);
+/* Adds a range entry of @kind to (@stack, @step); returns its seq, or 0 on an error. */
+gint64    sp_undo_add_range_entry   (sqlite3            *db,
+                                     int                 stack,
+                                     gint64              step,
+                                     int                 kind,
+                                     const char         *table,
+                                     gint64              first_id,
+                                     gint64              last_id,
+                                     GError            **error);
 /* Sets @columns (at most 4, NULL-terminated; none in a UNIQUE constraint, as rows are written
  * one after the other) of the rows of @table listed in the TEMP table @staging (an "id"
  * column, the rowid of @table, and a column of each name) to the staged values, in one

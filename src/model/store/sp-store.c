@@ -586,9 +586,9 @@ sp_store_emit_changed (SpStore *self)
 
 /* Every write starts here: a read-only store, or one whose deferred check found it damaged,
  * refuses (the latter after waiting for the check). */
-static gboolean
-refuse_read_only (SpStore  *self,
-                  GError  **error)
+gboolean
+sp_store_refuse_write (SpStore  *self,
+                       GError  **error)
 {
   if (!sp_store_wait_checked (self, error))
     return TRUE;
@@ -610,7 +610,7 @@ sp_store_begin_edit (SpStore     *self,
   g_return_val_if_fail (label != NULL, FALSE);
   g_return_val_if_fail (!self->in_edit, FALSE);
 
-  if (refuse_read_only (self, error))
+  if (sp_store_refuse_write (self, error))
     return FALSE;
 
   if (!sp_sql_exec (self->db, "BEGIN IMMEDIATE;", error))
@@ -717,7 +717,7 @@ apply_history (SpStore   *self,
   g_return_val_if_fail (SP_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_edit, FALSE);
 
-  if (refuse_read_only (self, error))
+  if (sp_store_refuse_write (self, error))
     return FALSE;
 
   if (!sp_sql_exec (self->db, "BEGIN IMMEDIATE;", error))
@@ -760,6 +760,19 @@ sp_store_clear_history (SpStore *self)
     return;
 
   if (!sp_undo_clear (self->db, &error))
+    g_warning ("Could not clear the undo history: %s", error->message);
+
+  sp_store_emit_changed (self);
+}
+
+void
+sp_store_reload (SpStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SP_IS_STORE (self));
+
+  if (!self->read_only && !sp_undo_clear (self->db, &error))
     g_warning ("Could not clear the undo history: %s", error->message);
 
   sp_store_emit_changed (self);

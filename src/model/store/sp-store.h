@@ -111,6 +111,28 @@ gboolean     sp_store_undo              (SpStore     *self,
 gboolean     sp_store_redo              (SpStore     *self,
                                          GError     **error);
 void         sp_store_clear_history     (SpStore     *self);
+/* The file was rewritten through another connection (a worker's import, the demo data): this
+ * connection's undo steps no longer describe it, so the history is cleared; then "changed"
+ * is emitted, once. */
+void         sp_store_reload            (SpStore     *self);
+
+/* Rows that an edit on another connection to the same workspace file (a worker's, opened in
+ * its thread) inserted and committed, e.g. an import's (SpHistoryPreview.inserts). Plain
+ * data: made in the worker, handed to the main thread. */
+typedef struct _SpStoreInserts SpStoreInserts;
+
+void         sp_store_inserts_free      (SpStoreInserts *inserts);
+/* The number of rows added, over all tables. */
+guint64      sp_store_inserts_get_n_rows (const SpStoreInserts *inserts);
+/* Records @inserts as ONE undo step of this store (labelled as the edit that made them), so
+ * that sp_store_undo() deletes those rows and sp_store_redo() puts them back, and emits
+ * "changed" once; a few small statements, whatever the number of rows. Refused when rows
+ * were added to those tables after them; then, as the file changed all the same, the
+ * history is cleared and "changed" emitted (as sp_store_reload()). Nothing happens when
+ * @inserts holds no rows. */
+gboolean     sp_store_record_inserts    (SpStore              *self,
+                                         const SpStoreInserts *inserts,
+                                         GError              **error);
 
 /* A stable hash (hex SHA-256) of every row of every user table, in a fixed order.
  * Equal content gives an equal hash whatever the file's page layout. */
@@ -125,5 +147,7 @@ gboolean     sp_store_set_setting       (SpStore     *self,
                                          const char  *key,
                                          const char  *value,
                                          GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpStoreInserts, sp_store_inserts_free)
 
 G_END_DECLS

@@ -11,6 +11,17 @@
  * to sp_undo_rows under the entry's seq, the entry's SQL is one UPDATE that reads them back,
  * and the table's update trigger is set aside while the bulk statement runs. Applying such an
  * entry snapshots the current values the same way, so undo and redo stay one entry each.
+ * (Those entries are sp-undo-bulk.c's.)
+ *
+ * Rows another connection inserted (sp_undo_record_inserts(): a worker's import, committed on
+ * a connection of its own) become one step of this connection's log with one entry per table,
+ * "delete the rows whose rowid is first..last". Applying it copies those rows into a TEMP
+ * table of its own (sp_undo_kept_<seq>, named after the opposite entry it adds: "restore the
+ * kept rows") and deletes them; applying that one puts the same rows back with the same
+ * rowids, drops the copy and adds the delete entry again. The table's own delete or insert
+ * trigger is set aside meanwhile, as for a bulk update; anything the statement cascades to in
+ * other tables is recorded by their triggers as usual, so the reverse stays exact. Why the
+ * rows are exactly those ids: sp-store-detached.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,8 +47,11 @@ static const char undo_schema[] =
   "  stack INTEGER NOT NULL,"
   "  step  INTEGER NOT NULL,"
   "  sql   TEXT NOT NULL,"
+  "  kind  INTEGER NOT NULL DEFAULT 0,"
   "  bulk_table   TEXT,"
-  "  bulk_columns TEXT"
+  "  bulk_columns TEXT,"
+  "  first_id     INTEGER,"
+  "  last_id      INTEGER"
   ");"
   "CREATE INDEX IF NOT EXISTS temp.sp_undo_log_by_step ON sp_undo_log (stack, step);"
   "CREATE TEMP TABLE IF NOT EXISTS sp_undo_step ("
@@ -58,8 +72,8 @@ static const char undo_schema[] =
   "INSERT INTO sp_undo_log (stack, step, sql) " \
   "SELECT stack, step, %s FROM sp_undo_state WHERE recording;"
 
-static char *
-build_triggers (const char *table,
+char *
+sp_undo_build_triggers (const char *table,
                 GPtrArray  *columns)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -119,7 +133,7 @@ sp_undo_install (sqlite3  *db,
       if (columns == NULL)
         return FALSE;
 
-      triggers = build_triggers (tables[i], columns);
+      triggers = sp_undo_build_triggers (tables[i], columns);
       if (!sp_sql_exec (db, triggers, error))
         return FALSE;
     }
@@ -185,6 +199,65 @@ top_step (sqlite3  *db,
                       stack, error);
 }
 
+char *
+sp_undo_kept_table_name (gint64 entry)
+{
+  return g_strdup_printf ("temp.\"sp_undo_kept_%" G_GINT64_FORMAT "\"", entry);
+}
+
+/* Drops the kept copies of the restore entries of @stack (and of @step, unless it is 0). */
+static gboolean
+drop_kept_tables (sqlite3  *db,
+                  int       stack,
+                  gint64    step,
+                  GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    sp_sql_prepare (db, "SELECT seq FROM sp_undo_log WHERE kind = ? AND stack = ?"
+                        " AND (?3 = 0 OR step = ?3)", error);
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, SP_UNDO_ENTRY_RESTORE_RANGE);
+  sqlite3_bind_int (stmt, 2, stack);
+  sqlite3_bind_int64 (stmt, 3, step);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (entries, seq);
+    }
+  if (rc != SQLITE_DONE)
+    return sp_sql_set_error (db, error, _("Could not read the undo history"));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autofree char *name = sp_undo_kept_table_name (g_array_index (entries, gint64, i));
+      g_autofree char *drop = g_strdup_printf ("DROP TABLE IF EXISTS %s", name);
+
+      if (!sp_sql_exec (db, drop, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A new step makes the redo stack meaningless. */
+static gboolean
+clear_redo (sqlite3  *db,
+            GError  **error)
+{
+  return drop_kept_tables (db, 1, 0, error)
+         && sp_sql_exec (db,
+                         "DELETE FROM sp_undo_rows WHERE entry IN (SELECT seq FROM sp_undo_log"
+                         " WHERE stack = 1 AND bulk_table IS NOT NULL);"
+                         "DELETE FROM sp_undo_log WHERE stack = 1;"
+                         "DELETE FROM sp_undo_step WHERE stack = 1;",
+                         error);
+}
+
 gboolean
 sp_undo_begin_step (sqlite3  *db,
                     GError  **error)
@@ -234,23 +307,20 @@ sp_undo_end_step (sqlite3     *db,
       return sp_sql_set_error (db, error, _("Could not record the change for undo"));
   }
 
-  /* A new edit makes the redo stack meaningless. */
-  return sp_sql_exec (db,
-                      "DELETE FROM sp_undo_rows WHERE entry IN (SELECT seq FROM sp_undo_log"
-                      " WHERE stack = 1 AND bulk_table IS NOT NULL);"
-                      "DELETE FROM sp_undo_log WHERE stack = 1;"
-                      "DELETE FROM sp_undo_step WHERE stack = 1;",
-                      error);
+  return clear_redo (db, error);
 }
 
-/* Bulk updates. */
+/* Applying a step. */
 
 typedef struct
 {
   gint64  seq;
+  int     kind;
   char   *sql;
   char   *bulk_table;
   char   *bulk_columns;
+  gint64  first_id;
+  gint64  last_id;
 } LogEntry;
 
 static void
@@ -263,209 +333,87 @@ clear_log_entry (gpointer data)
   g_free (entry->bulk_columns);
 }
 
-#define BULK_MAX_COLUMNS 4
-
 static gboolean
-read_state (sqlite3   *db,
-            gboolean  *recording,
-            int       *stack,
-            gint64    *step,
-            GError   **error)
+apply_entry (sqlite3   *db,
+             LogEntry  *entry,
+             int        stack,
+             gint64     step,
+             GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt =
-    sp_sql_prepare (db, "SELECT recording, stack, step FROM sp_undo_state", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return sp_sql_set_error (db, error, _("Could not read the undo history"));
-
-  *recording = sqlite3_column_int (stmt, 0) != 0;
-  *stack = sqlite3_column_int (stmt, 1);
-  *step = sqlite3_column_int64 (stmt, 2);
-  return TRUE;
-}
-
-/* The UPDATE that sets @columns of the rows of @table listed in @source (a FROM item "AS s"
- * with an "id" column; @filter: a condition on it, or NULL) to the source's values: columns
- * v1, v2 … when @numbered, else columns of the same names. A row-value subquery per row
- * beats UPDATE … FROM, which SQLite plans as a scan of the table's widest index. */
-static char *
-bulk_update_sql (const char         *table,
-                 const char * const *columns,
-                 const char         *source,
-                 const char         *filter,
-                 gboolean            numbered)
-{
-  GString *sql = g_string_new (NULL);
-
-  g_string_append_printf (sql, "UPDATE main.\"%s\" AS t SET (", table);
-  for (guint i = 0; columns[i] != NULL; i++)
-    g_string_append_printf (sql, "%s\"%s\"", i ? ", " : "", columns[i]);
-  g_string_append (sql, ") = (SELECT ");
-  for (guint i = 0; columns[i] != NULL; i++)
+  switch (entry->kind)
     {
-      if (numbered)
-        g_string_append_printf (sql, "%ss.v%u", i ? ", " : "", i + 1);
-      else
-        g_string_append_printf (sql, "%ss.\"%s\"", i ? ", " : "", columns[i]);
+    case SP_UNDO_ENTRY_BULK:
+      return sp_undo_apply_bulk (db, entry->seq, entry->sql, entry->bulk_table,
+                                 entry->bulk_columns, stack, step, error);
+    case SP_UNDO_ENTRY_DELETE_RANGE:
+      return sp_undo_apply_delete_range (db, entry->bulk_table, entry->first_id, entry->last_id,
+                                         stack, step, error);
+    case SP_UNDO_ENTRY_RESTORE_RANGE:
+      return sp_undo_apply_restore_range (db, entry->seq, entry->bulk_table, entry->first_id,
+                                          entry->last_id, stack, step, error);
+    default:
+      return sp_sql_exec (db, entry->sql, error);
     }
-  g_string_append_printf (sql, " FROM %s WHERE %s%ss.id = t.rowid)"
-                               " WHERE t.rowid IN (SELECT s.id FROM %s%s%s)",
-                          source, filter ? filter : "", filter ? " AND " : "",
-                          source, filter ? " WHERE " : "", filter ? filter : "");
-
-  return g_string_free (sql, FALSE);
-}
-
-static char *
-bulk_reverse_sql (const char         *table,
-                  const char * const *columns,
-                  gint64              entry)
-{
-  g_autofree char *filter = g_strdup_printf ("s.entry = %" G_GINT64_FORMAT, entry);
-
-  return bulk_update_sql (table, columns, "temp.sp_undo_rows AS s", filter, TRUE);
-}
-
-/* Adds a bulk entry to (@stack, @step) and copies into it the current values of the rows of
- * @table whose ids @source_sql (a FROM item "AS s" with an "id" column) lists. */
-static gboolean
-bulk_snapshot (sqlite3             *db,
-               int                  stack,
-               gint64               step,
-               const char          *table,
-               const char * const  *columns,
-               const char          *source_sql,
-               GError             **error)
-{
-  g_autofree char *joined = g_strjoinv (",", (char **) columns);
-  g_autoptr(GString) copy = g_string_new ("INSERT INTO temp.sp_undo_rows (entry, id");
-  g_autoptr(GString) values = g_string_new (NULL);
-  g_autoptr(sqlite3_stmt) add = NULL;
-  g_autoptr(sqlite3_stmt) set_sql = NULL;
-  g_autoptr(sqlite3_stmt) rows = NULL;
-  g_autofree char *reverse = NULL;
-  gint64 entry;
-
-  add = sp_sql_prepare (db, "INSERT INTO sp_undo_log (stack, step, sql, bulk_table, bulk_columns)"
-                            " VALUES (?, ?, '', ?, ?)", error);
-  if (add == NULL)
-    return FALSE;
-  sqlite3_bind_int (add, 1, stack);
-  sqlite3_bind_int64 (add, 2, step);
-  sqlite3_bind_text (add, 3, table, -1, SQLITE_STATIC);
-  sqlite3_bind_text (add, 4, joined, -1, SQLITE_STATIC);
-  if (sqlite3_step (add) != SQLITE_DONE)
-    return sp_sql_set_error (db, error, _("Could not record the change for undo"));
-  entry = sqlite3_last_insert_rowid (db);
-
-  for (guint i = 0; columns[i] != NULL; i++)
-    {
-      g_string_append_printf (copy, ", v%u", i + 1);
-      g_string_append_printf (values, ", t.\"%s\"", columns[i]);
-    }
-  g_string_append_printf (copy, ") SELECT ?, t.rowid%s FROM %s JOIN main.\"%s\" AS t"
-                                " ON t.rowid = s.id", values->str, source_sql, table);
-  rows = sp_sql_prepare (db, copy->str, error);
-  if (rows == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (rows, 1, entry);
-  if (sqlite3_step (rows) != SQLITE_DONE)
-    return sp_sql_set_error (db, error, _("Could not record the change for undo"));
-
-  reverse = bulk_reverse_sql (table, columns, entry);
-  set_sql = sp_sql_prepare (db, "UPDATE sp_undo_log SET sql = ? WHERE seq = ?", error);
-  if (set_sql == NULL)
-    return FALSE;
-  sqlite3_bind_text (set_sql, 1, reverse, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (set_sql, 2, entry);
-  if (sqlite3_step (set_sql) != SQLITE_DONE)
-    return sp_sql_set_error (db, error, _("Could not record the change for undo"));
-
-  return TRUE;
-}
-
-/* Runs @sql, an UPDATE of @table recorded in bulk, with the table's update trigger set aside
- * (even a trigger that records nothing costs more than the update itself). */
-static gboolean
-exec_without_update_trigger (sqlite3     *db,
-                             const char  *table,
-                             const char  *sql,
-                             GError     **error)
-{
-  g_autofree char *name = g_strdup_printf ("sp_undo_%s_update", table);
-  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER temp.\"%s\"", name);
-  g_autoptr(sqlite3_stmt) find =
-    sp_sql_prepare (db, "SELECT 1 FROM temp.sqlite_schema WHERE type = 'trigger' AND name = ?",
-                    error);
-  g_autoptr(GPtrArray) columns = NULL;
-  g_autofree char *triggers = NULL;
-  gboolean present;
-
-  if (find == NULL)
-    return FALSE;
-  sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
-  present = sqlite3_step (find) == SQLITE_ROW;
-  g_clear_pointer (&find, sqlite3_finalize);
-
-  if (!present)
-    return sp_sql_exec (db, sql, error);
-
-  columns = sp_sql_table_columns (db, "main", table, error);
-  if (columns == NULL)
-    return FALSE;
-  triggers = build_triggers (table, columns);
-
-  return sp_sql_exec (db, drop, error)
-         && sp_sql_exec (db, sql, error)
-         && sp_sql_exec (db, triggers, error);
 }
 
 gboolean
-sp_undo_bulk_update (sqlite3             *db,
-                     const char          *table,
-                     const char * const  *columns,
-                     const char          *staging,
-                     GError             **error)
+sp_undo_record_inserts (sqlite3             *db,
+                        const char          *label,
+                        const SpUndoRange   *ranges,
+                        guint                n_ranges,
+                        GError             **error)
 {
-  g_autofree char *source = g_strdup_printf ("temp.\"%s\" AS s", staging);
-  g_autofree char *update = NULL;
-  gboolean recording = FALSE;
-  int stack = 0;
-  gint64 step = 0;
+  g_autoptr(sqlite3_stmt) add_step = NULL;
+  gint64 step;
 
-  g_return_val_if_fail (columns != NULL && columns[0] != NULL, FALSE);
-  g_return_val_if_fail (g_strv_length ((char **) columns) <= BULK_MAX_COLUMNS, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (ranges != NULL || n_ranges == 0, FALSE);
 
-  if (!read_state (db, &recording, &stack, &step, error))
+  /* The cascades of a later undo are recorded by the triggers. */
+  if (!ensure_triggers (db, error))
     return FALSE;
 
-  if (recording && !bulk_snapshot (db, stack, step, table, columns, source, error))
+  for (guint i = 0; i < n_ranges; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT max (rowid) FROM main.\"%s\"",
+                                              ranges[i].table);
+      g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (db, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      g_return_val_if_fail (ranges[i].first_id > 0 && ranges[i].first_id <= ranges[i].last_id,
+                            FALSE);
+      /* Rows added after them would be no part of the step. */
+      if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int64 (stmt, 0) != ranges[i].last_id)
+        {
+          g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
+                       _("The workspace was changed meanwhile: the added rows cannot be "
+                         "recorded for undo"));
+          return FALSE;
+        }
+    }
+
+  step = top_step (db, 0, error);
+  if (step < 0)
     return FALSE;
+  step++;
 
-  update = bulk_update_sql (table, columns, source, NULL, FALSE);
-  return exec_without_update_trigger (db, table, update, error);
-}
+  /* Parents first: applied newest first, children are deleted before their parents. */
+  for (guint i = 0; i < n_ranges; i++)
+    if (sp_undo_add_range_entry (db, 0, step, SP_UNDO_ENTRY_DELETE_RANGE, ranges[i].table,
+                                 ranges[i].first_id, ranges[i].last_id, error) == 0)
+      return FALSE;
 
-/* Applies bulk entry @entry, recording its reverse as a bulk entry of (@stack, @step). */
-static gboolean
-apply_bulk (sqlite3     *db,
-            gint64       entry,
-            const char  *sql,
-            const char  *table,
-            const char  *columns,
-            int          stack,
-            gint64       step,
-            GError     **error)
-{
-  g_auto(GStrv) names = g_strsplit (columns, ",", -1);
-  g_autofree char *source =
-    g_strdup_printf ("(SELECT id FROM temp.sp_undo_rows WHERE entry = %" G_GINT64_FORMAT ") AS s",
-                     entry);
+  add_step = sp_sql_prepare (db, "INSERT INTO sp_undo_step (stack, step, label) VALUES (0, ?, ?)",
+                             error);
+  if (add_step == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (add_step, 1, step);
+  sqlite3_bind_text (add_step, 2, label, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (add_step) != SQLITE_DONE)
+    return sp_sql_set_error (db, error, _("Could not record the change for undo"));
 
-  return bulk_snapshot (db, stack, step, table, (const char * const *) names, source, error)
-         && exec_without_update_trigger (db, table, sql, error);
+  return clear_redo (db, error);
 }
 
 gboolean
@@ -497,8 +445,9 @@ sp_undo_apply_step (sqlite3   *db,
 
   {
     g_autoptr(sqlite3_stmt) stmt =
-      sp_sql_prepare (db, "SELECT seq, sql, bulk_table, bulk_columns FROM sp_undo_log"
-                          " WHERE stack = ? AND step = ? ORDER BY seq DESC", error);
+      sp_sql_prepare (db, "SELECT seq, kind, sql, bulk_table, bulk_columns, first_id, last_id"
+                          " FROM sp_undo_log WHERE stack = ? AND step = ? ORDER BY seq DESC",
+                      error);
     int rc;
 
     if (stmt == NULL)
@@ -510,9 +459,12 @@ sp_undo_apply_step (sqlite3   *db,
       {
         LogEntry entry = {
           sqlite3_column_int64 (stmt, 0),
-          g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+          sqlite3_column_int (stmt, 1),
           g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
           g_strdup ((const char *) sqlite3_column_text (stmt, 3)),
+          g_strdup ((const char *) sqlite3_column_text (stmt, 4)),
+          sqlite3_column_int64 (stmt, 5),
+          sqlite3_column_int64 (stmt, 6),
         };
 
         g_array_append_val (entries, entry);
@@ -545,14 +497,12 @@ sp_undo_apply_step (sqlite3   *db,
     {
       LogEntry *entry = &g_array_index (entries, LogEntry, i);
 
-      if (entry->bulk_table != NULL && entry->bulk_columns != NULL
-          ? !apply_bulk (db, entry->seq, entry->sql, entry->bulk_table, entry->bulk_columns, to,
-                         target_step, error)
-          : !sp_sql_exec (db, entry->sql, error))
+      if (!apply_entry (db, entry, to, target_step, error))
         return FALSE;
     }
 
-  if (!set_state (db, FALSE, 0, 0, error))
+  if (!set_state (db, FALSE, 0, 0, error)
+      || !drop_kept_tables (db, from, step, error))
     return FALSE;
 
   {
@@ -649,8 +599,10 @@ gboolean
 sp_undo_clear (sqlite3  *db,
                GError  **error)
 {
-  return sp_sql_exec (db, "DELETE FROM sp_undo_rows; DELETE FROM sp_undo_log;"
-                          " DELETE FROM sp_undo_step;", error);
+  return drop_kept_tables (db, 0, 0, error)
+         && drop_kept_tables (db, 1, 0, error)
+         && sp_sql_exec (db, "DELETE FROM sp_undo_rows; DELETE FROM sp_undo_log;"
+                             " DELETE FROM sp_undo_step;", error);
 }
 
 char *

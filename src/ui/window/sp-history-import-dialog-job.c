@@ -1,13 +1,13 @@
 /* sp-history-import-dialog-job.c — the history import dialog's worker: the file's header row,
  * the preview and the commit, off the main thread
  *
- * Threads and connections: a preview opens its own connection to the workspace file (it only
- * reads, and the window stays free to use its own meanwhile). The commit must run on the
- * window's connection, because the undo log lives in that connection's TEMP tables: on any
- * other connection the import could not be undone with win.undo. SQLite connections are
- * opened in its default serialized mode, so using one from the worker is safe; the dialog
- * keeps the main thread off the store while the commit runs (it is modal, and it blocks the
- * store's signal handlers so that nothing runs in the worker, then replays them).
+ * Threads and connections: each job opens its own connection to the workspace file in its
+ * thread and closes it there; the window's store is never touched from the worker. A preview
+ * only reads. The commit writes on that connection (sp_history_import_commit_detached(), which
+ * records nothing for undo there) while the window's connection stays free to read; back on
+ * the main thread the dialog hands the result to the window's store
+ * (sp_history_import_record()), which makes the import one step of its own undo history and
+ * emits "changed" once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -107,21 +107,19 @@ run_job (GTask        *task,
   options.date_order = job->date_order;
   options.overrides = (const char * const *) job->overrides;
 
-  if (job->commit)
+  job->store = sp_store_open (job->workspace, &job->error);
+  if (job->store != NULL && job->commit)
     {
       /* Bad rows were shown in the preview: importing is accepting that they are skipped. */
       options.allow_rejected = TRUE;
-      sp_history_import_commit (job->store, job->file, &options, progress_cb, job, cancellable,
-                                &job->preview, &job->error);
+      sp_history_import_commit_detached (job->store, job->file, &options, progress_cb, job,
+                                         cancellable, &job->preview, &job->error);
     }
-  else if ((job->store = sp_store_open (job->workspace, &job->error)) != NULL
-           && read_header (job, cancellable, &job->error))
-    {
-      job->preview = sp_history_import_preview (job->store, job->file, &options, progress_cb,
-                                                job, cancellable, &job->error);
-      /* Closed here, in the thread that used it. */
-      g_clear_object (&job->store);
-    }
+  else if (job->store != NULL && read_header (job, cancellable, &job->error))
+    job->preview = sp_history_import_preview (job->store, job->file, &options, progress_cb,
+                                              job, cancellable, &job->error);
+  /* Closed here, in the thread that used it. */
+  g_clear_object (&job->store);
 
   g_task_return_boolean (task, TRUE);
 }

@@ -17,7 +17,7 @@ typedef struct
 {
   /* In */
   gboolean          commit;
-  SpStore          *store;        /* owned; NULL for a preview: opened from @workspace */
+  SpStore          *store;        /* the worker's own, opened from @workspace in its thread */
   char             *workspace;
   GFile            *file;
   SpCsvEncoding     encoding;

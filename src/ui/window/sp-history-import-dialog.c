@@ -1,8 +1,9 @@
 /* sp-history-import-dialog.c — imports history orders from a CSV file: a preview to check
  * and adjust (columns, encoding, date order), then one commit
  *
- * Both passes run in a worker thread (sp-history-import-dialog-job.c) with a progress bar
- * and a Stop button, so a file of a million rows never freezes the window. Any change of a
+ * Both passes run in a worker thread on a connection of its own (sp-history-import-dialog-job.c)
+ * with a progress bar and a Stop button, so a file of a million rows never freezes the window;
+ * the window's store then records the commit as one undo step. Any change of a
  * choice reads the file again; the Import button stays off until a preview has found rows
  * to import. The commit imports the rows the preview accepted and skips the rejected ones
  * it listed; on any error nothing is written and the dialog stays open with the reason.
@@ -220,14 +221,16 @@ commit_done_cb (GObject      *object,
   SpHistoryImportDialog *self = SP_HISTORY_IMPORT_DIALOG (object);
   g_autoptr(GTask) task = g_object_ref (G_TASK (result));
   SpHistoryJob *job = g_task_get_task_data (task);
-  guint signal_id = g_signal_lookup ("changed", SP_TYPE_STORE);
 
-  /* Back on the main thread: what the store announced in the worker is announced here. */
-  g_signal_handlers_unblock_matched (job->store, G_SIGNAL_MATCH_ID, signal_id, 0, NULL, NULL,
-                                     NULL);
-  g_object_thaw_notify (G_OBJECT (job->store));
+  /* Committed on the worker's connection: the window's store records it (one undo step, or
+   * a cleared history after a backup) and announces it, closed dialog or not. */
   if (job->error == NULL)
-    g_signal_emit (job->store, signal_id, 0);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!sp_history_import_record (self->store, job->preview, &error))
+        g_warning ("The import cannot be undone: %s", error->message);
+    }
   g_application_release (g_application_get_default ());
   self->committing = FALSE;
 
@@ -279,17 +282,11 @@ import_activated (GtkWidget  *widget,
 
   job = new_job (self);
   job->commit = TRUE;
-  job->store = g_object_ref (self->store);
+  job->workspace = g_strdup (sp_store_get_path (self->store));
   self->committing = TRUE;
   self->cancellable = g_cancellable_new ();
   show_error (self, NULL);
 
-  /* The worker's edit announces itself on the store; no handler may run in that thread,
-   * and the main thread leaves the store alone meanwhile (this window is modal). */
-  g_signal_handlers_block_matched (self->store, G_SIGNAL_MATCH_ID,
-                                   g_signal_lookup ("changed", SP_TYPE_STORE), 0, NULL, NULL,
-                                   NULL);
-  g_object_freeze_notify (G_OBJECT (self->store));
   /* A closed window still waits for its worker to finish before the process ends. */
   g_application_hold (g_application_get_default ());
   name = dup_file_name (self);

@@ -4,7 +4,7 @@
  *
  * Each job runs in a GTask thread on its own connection to the workspace file (SQLite's WAL
  * lets it write while this window's connection stays idle), with the window insensitive and
- * a progress bar shown; afterwards the window's store is told to reload.
+ * a progress bar shown; afterwards the window's store is told to reload (sp_store_reload()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -516,8 +516,8 @@ history_imported_cb (SpWindow   *self,
 
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %lu order",
                                         "Imported %lu orders", n), n);
-  /* The dialog imported on this window's connection: one step of its undo history, unless
-   * the file was too large to undo, when a backup was made first. */
+  /* The dialog recorded the import as one step of this window's undo history, unless the
+   * file was too large to undo, when a backup was made first. */
   if (backup != NULL)
     add_toast (self, title, _("_Undo"), "win.undo-import", g_variant_new_string (backup));
   else

@@ -739,6 +739,5 @@ _sp_window_reload (SpWindow *self)
 {
   /* The file was rewritten through another connection: this connection's undo steps no
    * longer describe it. */
-  sp_store_clear_history (self->store);
-  g_signal_emit_by_name (self->store, "changed");
+  sp_store_reload (self->store);
 }

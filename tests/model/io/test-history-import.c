@@ -531,6 +531,205 @@ test_year_total (Fixture       *f,
   g_assert_cmpint (total, ==, 101);
 }
 
+/* The window's way: the commit on a second connection (a worker's), recorded as one undo
+ * step of the first. */
+
+static SpStore *
+open_worker (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  SpStore *worker = sp_store_open (sp_store_get_path (f->store), &error);
+
+  g_assert_no_error (error);
+  return worker;
+}
+
+static void
+count_changed_cb (SpStore *store,
+                  guint   *changed)
+{
+  (*changed)++;
+}
+
+#define FIGURES_SQL \
+  "SELECT (SELECT count (*) FROM region) || '/' || (SELECT count (*) FROM rep) || '/'" \
+  " || (SELECT count (*) FROM product) || '/' || (SELECT count (*) FROM customer_type)" \
+  " || '/' || (SELECT count (*) FROM history_order) || '/'" \
+  " || (SELECT coalesce (sum (amount), 0) FROM history_order)"
+
+static void
+assert_figures (Fixture    *f,
+                const char *expected)
+{
+  g_autofree char *figures = query_text (f, FIGURES_SQL);
+
+  g_assert_cmpstr (figures, ==, expected);
+}
+
+static void
+test_detached (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_csv (f, "detached.csv",
+                                     "date,amount,region,rep,product,customer type\n"
+                                     "2025-01-01,10.50,East,Ann,P,Retail\n"
+                                     "2025-01-02,20,West,Bob,Q,\n"
+                                     "2025-01-03,30,East,Ann,P,Retail\n"
+                                     "2025-01-04,x,East,Ann,P,Retail\n"
+                                     "2025-01-05,40,,,,\n");
+  g_autoptr(SpStore) worker = open_worker (f);
+  g_autoptr(SpHistoryPreview) done = NULL;
+  SpHistoryImportOptions options = { 0 };
+  g_autofree char *empty = hash (f);
+  g_autofree char *before = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *after = NULL;
+  guint changed = 0;
+
+  /* A step of the first connection's own before the import, and one after it. */
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  g_assert_true (sp_store_begin_edit (f->store, "Add region", &error));
+  g_assert_true (sp_sql_exec (sp_store_get_db (f->store),
+                              "INSERT INTO region (name) VALUES ('East')", &error));
+  g_assert_true (sp_store_commit_edit (f->store, &error));
+  g_assert_no_error (error);
+  before = hash (f);
+  assert_figures (f, "1/0/0/0/0/0");
+  changed = 0;
+
+  options.allow_rejected = TRUE;
+  g_assert_true (sp_history_import_commit_detached (worker, file, &options, NULL, NULL, NULL,
+                                                    &done, &error));
+  g_assert_no_error (error);
+  g_clear_object (&worker);
+  g_assert_cmpuint (done->rows_accepted, ==, 4);
+  g_assert_cmpint (done->total_amount, ==, 10050);
+  g_assert_null (done->backup_path);
+  g_assert_nonnull (done->inserts);
+  /* West; Ann and Bob; P and Q; Retail; four orders. */
+  g_assert_cmpuint (sp_store_inserts_get_n_rows (done->inserts), ==, 10);
+  g_assert_cmpuint (changed, ==, 0);
+
+  g_assert_true (sp_history_import_record (f->store, done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (sp_store_get_undo_label (f->store), ==, "Import order history");
+  assert_figures (f, "2/2/2/1/4/10050");
+  imported = hash (f);
+
+  g_assert_true (sp_store_begin_edit (f->store, "Edit order", &error));
+  g_assert_true (sp_sql_exec (sp_store_get_db (f->store),
+                              "UPDATE history_order SET amount = 1 WHERE amount = 4000", &error));
+  g_assert_true (sp_store_commit_edit (f->store, &error));
+  after = hash (f);
+  assert_figures (f, "2/2/2/1/4/6051");
+
+  /* Undo: the edit, the import, then the region, each in turn; redo back. */
+  g_assert_true (sp_store_undo (f->store, &error));
+  g_assert_true (sp_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  assert_figures (f, "1/0/0/0/0/0");
+  {
+    g_autofree char *h = hash (f);
+    g_assert_cmpstr (h, ==, before);
+  }
+  g_assert_true (sp_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  assert_figures (f, "2/2/2/1/4/10050");
+  {
+    g_autofree char *h = hash (f);
+    g_assert_cmpstr (h, ==, imported);
+  }
+  g_assert_true (sp_store_undo (f->store, &error));
+  g_assert_true (sp_store_undo (f->store, &error));
+  g_assert_no_error (error);
+  assert_figures (f, "0/0/0/0/0/0");
+  {
+    g_autofree char *h = hash (f);
+    g_assert_cmpstr (h, ==, empty);
+  }
+  g_assert_false (sp_store_can_undo (f->store));
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (sp_store_redo (f->store, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *h = hash (f);
+    g_assert_cmpstr (h, ==, after);
+  }
+}
+
+/* Stopped, or refused for its bad rows: nothing written, nothing to record. */
+static void
+test_detached_cancelled (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_csv (f, "ok.csv", "date,amount,region\n2025-01-01,1,East\n");
+  g_autoptr(GFile) bad = write_csv (f, "bad.csv", "date,amount,region\n2025-01-01,x,East\n"
+                                    "2025-01-02,2,West\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(SpStore) worker = open_worker (f);
+  g_autoptr(SpHistoryPreview) refused = NULL;
+  SpHistoryPreview *done = NULL;
+  g_autofree char *before = hash (f);
+  g_autofree char *after = NULL;
+  g_autofree char *after_refused = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (sp_history_import_commit_detached (worker, file, NULL, NULL, NULL, cancellable,
+                                                     &done, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (done);
+  after = hash (f);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_false (sp_history_import_commit_detached (worker, bad, NULL, NULL, NULL, NULL,
+                                                     &refused, &error));
+  g_assert_error (error, SP_HISTORY_IMPORT_ERROR, SP_HISTORY_IMPORT_ERROR_REJECTED_ROWS);
+  g_assert_null (refused->inserts);
+  after_refused = hash (f);
+  g_assert_cmpstr (after_refused, ==, before);
+  assert_figures (f, "0/0/0/0/0/0");
+  g_assert_false (sp_store_can_undo (f->store));
+}
+
+/* Over the undo limit: a backup first, and the first connection's history is cleared. */
+static void
+test_detached_large (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_csv (f, "large.csv", "date,amount,region\n2025-01-02,2,West\n"
+                                     "2025-01-03,3,\n");
+  g_autoptr(SpStore) worker = open_worker (f);
+  g_autoptr(SpHistoryPreview) done = NULL;
+  SpHistoryImportOptions options = { 0 };
+  guint changed = 0;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (count_changed_cb), &changed);
+  g_assert_true (sp_store_begin_edit (f->store, "Add region", &error));
+  g_assert_true (sp_sql_exec (sp_store_get_db (f->store),
+                              "INSERT INTO region (name) VALUES ('East')", &error));
+  g_assert_true (sp_store_commit_edit (f->store, &error));
+  g_assert_true (sp_store_can_undo (f->store));
+  changed = 0;
+
+  options.undo_max_bytes = 1;
+  g_assert_true (sp_history_import_commit_detached (worker, file, &options, NULL, NULL, NULL,
+                                                    &done, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (done->backup_path);
+  g_assert_true (g_file_test (done->backup_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_null (done->inserts);
+  g_assert_true (sp_history_import_record (f->store, done, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_false (sp_store_can_undo (f->store));
+  assert_figures (f, "2/0/0/0/2/500");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +749,9 @@ main (int   argc,
   ADD ("year-total", test_year_total);
   ADD ("large-without-undo", test_large_without_undo);
   ADD ("deferred-indexes", test_deferred_indexes);
+  ADD ("detached", test_detached);
+  ADD ("detached-cancelled", test_detached_cancelled);
+  ADD ("detached-large", test_detached_large);
 #undef ADD
 
   return g_test_run ();

@@ -446,6 +446,270 @@ test_undo_bulk_interleaved (Fixture       *fixture,
   assert_hash (fixture->store, g_ptr_array_index (hashes, 3));
 }
 
+/* Detached edits: rows a second connection inserts, one undo step of the first. */
+
+static SpStore *
+open_second (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  SpStore *store = sp_store_open (sp_store_get_path (fixture->store), &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Inserts @sql on a second connection as a detached edit; returns what it added. */
+static SpStoreInserts *
+detached_insert (Fixture    *fixture,
+                 const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) worker = open_second (fixture);
+  g_autoptr(SpStoreInserts) inserts = sp_store_begin_detached_edit (worker, "Import", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sp_sql_exec (sp_store_get_db (worker), sql, &error));
+  g_assert_true (sp_store_commit_detached_edit (worker, inserts, &error));
+  g_assert_no_error (error);
+  /* The worker's connection recorded nothing and announced nothing. */
+  g_assert_false (sp_store_can_undo (worker));
+  return g_steal_pointer (&inserts);
+}
+
+static const char detached_rows[] =
+  "INSERT INTO region (name) VALUES ('South'), ('West');"
+  "INSERT INTO rep (name, region_id) SELECT 'Ann', id FROM region WHERE name = 'South';"
+  "INSERT INTO rep (name, region_id) SELECT 'Bob', id FROM region WHERE name = 'North';"
+  "INSERT INTO product (name) VALUES ('P');"
+  "INSERT INTO history_order (order_day, amount, region_id, rep_id, product_id)"
+  "  SELECT '2025-01-0' || r.id, 1000 * r.id, r.region_id, r.id, 1 FROM rep r;"
+  "INSERT INTO history_order (order_day, amount) VALUES ('2025-02-01', 7);";
+
+#define SUMS_SQL \
+  "SELECT (SELECT count(*) FROM region) || '/' || (SELECT count(*) FROM rep) || '/'" \
+  " || (SELECT count(*) FROM product) || '/' || (SELECT count(*) FROM history_order) || '/'" \
+  " || (SELECT coalesce (sum (amount), 0) FROM history_order)"
+
+static char *
+sums (SpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (sp_store_get_db (store), SUMS_SQL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+assert_sums (SpStore    *store,
+             const char *expected)
+{
+  g_autofree char *s = sums (store);
+
+  g_assert_cmpstr (s, ==, expected);
+}
+
+#define KEPT_TABLES_SQL \
+  "SELECT count(*) FROM temp.sqlite_schema WHERE name LIKE 'sp\\_undo\\_kept\\_%' ESCAPE '\\'"
+
+static char *
+index_sql (SpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    sp_sql_prepare (sp_store_get_db (store),
+                    "SELECT group_concat (sql, ';') FROM (SELECT sql FROM sqlite_schema"
+                    " WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static void
+test_undo_detached_insert (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStoreInserts) inserts = NULL;
+  g_autofree char *empty = hash (fixture->store);
+  g_autofree char *before = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *renamed = NULL;
+  g_autofree char *indexes = index_sql (fixture->store);
+
+  g_assert_cmpint (sp_region_add (fixture->store, "North", &error), ==, 1);
+  g_assert_no_error (error);
+  before = hash (fixture->store);
+  assert_sums (fixture->store, "1/0/0/0/0");
+  fixture->changed = 0;
+
+  inserts = detached_insert (fixture, detached_rows);
+  /* 2 regions, 2 reps, 1 product, 3 orders (Bob's, Ann's and one without a rep). */
+  g_assert_cmpuint (sp_store_inserts_get_n_rows (inserts), ==, 8);
+  /* The rows are in the file; the first connection has not been told yet. */
+  assert_sums (fixture->store, "3/2/1/3/3007");
+  g_assert_cmpuint (fixture->changed, ==, 0);
+  g_assert_cmpstr (sp_store_get_undo_label (fixture->store), ==, "Add region");
+
+  g_assert_true (sp_store_record_inserts (fixture->store, inserts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_cmpstr (sp_store_get_undo_label (fixture->store), ==, "Import");
+  /* One log entry per table, whatever the number of rows. */
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM temp.sp_undo_log"
+                                               " WHERE stack = 0 AND step = (SELECT max(step)"
+                                               " FROM temp.sp_undo_step WHERE stack = 0)"),
+                   ==, 4);
+  imported = hash (fixture->store);
+
+  /* A later edit of an imported row is undone first, on its own. */
+  exec_edit (fixture->store, "Rename", "UPDATE rep SET name = 'Anne' WHERE name = 'Ann';");
+  renamed = hash (fixture->store);
+  undo (fixture->store, FALSE);
+  assert_hash (fixture->store, imported);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      undo (fixture->store, FALSE);
+      assert_hash (fixture->store, before);
+      assert_sums (fixture->store, "1/0/0/0/0");
+      g_assert_cmpstr (sp_store_get_redo_label (fixture->store), ==, "Import");
+      g_assert_cmpstr (sp_store_get_undo_label (fixture->store), ==, "Add region");
+      /* The deleted rows are kept, one copy per table, for redo. */
+      g_assert_cmpint (count_rows (fixture->store, KEPT_TABLES_SQL), ==, 4);
+      undo (fixture->store, TRUE);
+      assert_hash (fixture->store, imported);
+      assert_sums (fixture->store, "3/2/1/3/3007");
+      g_assert_cmpint (count_rows (fixture->store, KEPT_TABLES_SQL), ==, 0);
+    }
+  undo (fixture->store, TRUE);
+  assert_hash (fixture->store, renamed);
+  /* The ranges were most of history_order: its indexes were built afresh, the same. */
+  {
+    g_autofree char *now = index_sql (fixture->store);
+    g_assert_cmpstr (now, ==, indexes);
+  }
+  g_assert_true (sp_store_check (fixture->store, &error));
+  g_assert_no_error (error);
+
+  /* The first connection's own steps before it still undo, in order. */
+  undo (fixture->store, FALSE);
+  undo (fixture->store, FALSE);
+  assert_hash (fixture->store, before);
+  undo (fixture->store, FALSE);
+  assert_hash (fixture->store, empty);
+  g_assert_false (sp_store_can_undo (fixture->store));
+
+  /* A new edit drops the redo stack, kept rows included. */
+  exec_edit (fixture->store, "Other", "INSERT INTO setting VALUES ('k', 'v');");
+  g_assert_false (sp_store_can_redo (fixture->store));
+  g_assert_cmpint (count_rows (fixture->store, KEPT_TABLES_SQL), ==, 0);
+}
+
+static void
+test_undo_detached_refused (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) worker = NULL;
+  g_autoptr(SpStoreInserts) inserts = NULL;
+  g_autoptr(SpStoreInserts) late = NULL;
+  g_autofree char *before = NULL;
+
+  exec_edit (fixture->store, "Set up", "INSERT INTO region (name) VALUES ('North'), ('East');");
+  before = hash (fixture->store);
+
+  /* An edit that does more than add rows is refused and rolled back. */
+  worker = open_second (fixture);
+  inserts = sp_store_begin_detached_edit (worker, "Import", &error);
+  g_assert_no_error (error);
+  g_assert_true (sp_sql_exec (sp_store_get_db (worker),
+                              "INSERT INTO region (name) VALUES ('South');"
+                              "UPDATE region SET position = 3 WHERE name = 'North';", &error));
+  g_assert_false (sp_store_commit_detached_edit (worker, inserts, &error));
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&inserts, sp_store_inserts_free);
+  assert_hash (fixture->store, before);
+
+  /* So is a row put below the largest rowid. */
+  inserts = sp_store_begin_detached_edit (worker, "Import", &error);
+  g_assert_true (sp_sql_exec (sp_store_get_db (worker), "DELETE FROM region WHERE id = 1;"
+                              "INSERT INTO region (id, name) VALUES (1, 'North');", &error));
+  g_assert_false (sp_store_commit_detached_edit (worker, inserts, &error));
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_pointer (&inserts, sp_store_inserts_free);
+  g_clear_object (&worker);
+  assert_hash (fixture->store, before);
+
+  /* Recording what an edit added after a row was added above it is refused: the history is
+   * cleared rather than left to undo the wrong rows, and "changed" still emitted. */
+  late = detached_insert (fixture, "INSERT INTO region (name) VALUES ('South');");
+  g_clear_object (&worker);
+  exec_edit (fixture->store, "Add", "INSERT INTO region (name) VALUES ('West');");
+  fixture->changed = 0;
+  g_assert_false (sp_store_record_inserts (fixture->store, late, &error));
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_false (sp_store_can_undo (fixture->store));
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM region"), ==, 4);
+}
+
+/* Recording the step drops the redo stack, as any new step does. */
+static void
+test_undo_detached_clears_redo (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStoreInserts) inserts = NULL;
+
+  sp_region_add (fixture->store, "North", &error);
+  sp_region_add (fixture->store, "East", &error);
+  g_assert_no_error (error);
+  undo (fixture->store, FALSE);
+  g_assert_true (sp_store_can_redo (fixture->store));
+
+  /* Region 2 is free again: the second connection's row takes its id. */
+  inserts = detached_insert (fixture, "INSERT INTO region (name) VALUES ('South');");
+  g_assert_true (sp_store_record_inserts (fixture->store, inserts, &error));
+  g_assert_no_error (error);
+  g_assert_false (sp_store_can_redo (fixture->store));
+  undo (fixture->store, FALSE);
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM region"), ==, 1);
+  undo (fixture->store, TRUE);
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM region WHERE id = 2"
+                                               " AND name = 'South'"), ==, 1);
+}
+
+/* Another connection rewrote the file: the history is cleared and "changed" emitted once. */
+static void
+test_undo_reload (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) worker = NULL;
+
+  sp_region_add (fixture->store, "North", &error);
+  sp_region_add (fixture->store, "East", &error);
+  undo (fixture->store, FALSE);
+  g_assert_true (sp_store_can_undo (fixture->store));
+  g_assert_true (sp_store_can_redo (fixture->store));
+
+  worker = open_second (fixture);
+  exec_edit (worker, "Elsewhere", "DELETE FROM region;");
+  g_clear_object (&worker);
+  fixture->changed = 0;
+  sp_store_reload (fixture->store);
+  g_assert_cmpuint (fixture->changed, ==, 1);
+  g_assert_false (sp_store_can_undo (fixture->store));
+  g_assert_false (sp_store_can_redo (fixture->store));
+  g_assert_null (sp_store_get_undo_label (fixture->store));
+  g_assert_cmpint (count_rows (fixture->store, "SELECT count(*) FROM region"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +725,10 @@ main (int   argc,
   ADD ("/undo/per-session", test_undo_history_is_per_session);
   ADD ("/undo/bulk-update", test_undo_bulk_update);
   ADD ("/undo/bulk-interleaved", test_undo_bulk_interleaved);
+  ADD ("/undo/detached-insert", test_undo_detached_insert);
+  ADD ("/undo/detached-refused", test_undo_detached_refused);
+  ADD ("/undo/detached-clears-redo", test_undo_detached_clears_redo);
+  ADD ("/undo/reload", test_undo_reload);
 #undef ADD
 
   return g_test_run ();
