@@ -231,7 +231,7 @@ test_batched_workload (void)
   if (sp_ui_test_skip_no_display (&fixture))
     return;
 
-  preferences = sp_worklog_page_get_preferences (worklog_page ());
+  preferences = sp_page_get_preferences (SP_PAGE (worklog_page ()));
   reps = sp_rep_list (fixture.store, 0, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (reps); i++)

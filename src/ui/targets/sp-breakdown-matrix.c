@@ -26,7 +26,7 @@ struct _SpBreakdownMatrix
 {
   GtkWidget             parent_instance;
 
-  SpPreferences        *preferences;
+  SpWorkspace          *workspace;
   SpBreakdown          *breakdown;
   SpBreakdownDimension  dimension;
   GArray               *members;   /* the member ids the grid shows */
@@ -53,7 +53,7 @@ static char *
 format_cell (SpBreakdownMatrix *self,
              gint64             amount)
 {
-  const SpCurrency *currency = sp_preferences_get_currency (self->preferences);
+  const SpCurrency *currency = sp_preferences_get_currency (sp_workspace_get_preferences (self->workspace));
   SpCurrency whole = *currency;
   gint64 unit = 1;
 
@@ -101,7 +101,7 @@ sp_breakdown_matrix_apply_text (SpBreakdownMatrix  *self,
     of = -1;
 
   if (sp_breakdown_edit_from_text (self->breakdown,
-                                   sp_preferences_get_currency (self->preferences), cell, of,
+                                   sp_preferences_get_currency (sp_workspace_get_preferences (self->workspace)), cell, of,
                                    text, &local_error))
     return TRUE;
 
@@ -227,7 +227,7 @@ rebuild (SpBreakdownMatrix *self)
       return;
     }
 
-  currency = sp_preferences_get_currency (self->preferences);
+  currency = sp_preferences_get_currency (sp_workspace_get_preferences (self->workspace));
   /* Translators: above the matrix; %s is a currency code and symbol, "CNY (¥)" */
   unit = g_strdup_printf (_("Amounts in %s (%s), whole units · Enter edits a cell"),
                           currency->code, currency->symbol);
@@ -327,7 +327,7 @@ generate_activated (GtkWidget  *widget,
   SpBreakdownMatrix *self = SP_BREAKDOWN_MATRIX (widget);
 
   if (self->breakdown != NULL)
-    sp_breakdown_generate_dialog_present (widget, self->preferences, self->breakdown);
+    sp_breakdown_generate_dialog_present (widget, sp_workspace_get_preferences (self->workspace), self->breakdown);
 }
 
 static void
@@ -344,7 +344,7 @@ sp_breakdown_matrix_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->members, g_array_unref);
   g_clear_object (&self->breakdown);
-  g_clear_object (&self->preferences);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (sp_breakdown_matrix_parent_class)->dispose (object);
 }
@@ -379,13 +379,13 @@ sp_breakdown_matrix_init (SpBreakdownMatrix *self)
 
 void
 sp_breakdown_matrix_set_breakdown (SpBreakdownMatrix *self,
-                                   SpPreferences     *preferences,
+                                   SpWorkspace       *workspace,
                                    SpBreakdown       *breakdown)
 {
   g_return_if_fail (SP_IS_BREAKDOWN_MATRIX (self));
   g_return_if_fail (!breakdown || SP_IS_BREAKDOWN (breakdown));
 
-  g_set_object (&self->preferences, preferences);
+  g_set_object (&self->workspace, workspace);
   if (self->breakdown == breakdown)
     return;
 

@@ -26,7 +26,7 @@ item_row (GtkListItem *list_item)
 static const SpCurrency *
 currency (SpBreakdownView *self)
 {
-  return sp_preferences_get_currency (self->preferences);
+  return sp_preferences_get_currency (sp_workspace_get_preferences (self->workspace));
 }
 
 static char *

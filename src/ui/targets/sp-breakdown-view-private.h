@@ -26,7 +26,7 @@ struct _SpBreakdownView
 {
   GtkWidget             parent_instance;
 
-  SpPreferences        *preferences;
+  SpWorkspace          *workspace;
   SpBreakdown          *breakdown;
   SpBreakdownDimension  dimension;
   GtkTreeListModel     *tree;

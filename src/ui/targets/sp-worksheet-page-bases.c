@@ -441,7 +441,7 @@ _sp_worksheet_page_bases_init (SpWorksheetPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Typed basis"), -1);
 }
 
-/* Needs the currency, so waits for the page's preferences. */
+/* Needs the currency, so waits for the page's workspace. */
 void
 _sp_worksheet_page_bases_create (SpWorksheetPage *self)
 {

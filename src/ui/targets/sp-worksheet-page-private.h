@@ -55,15 +55,12 @@ typedef struct
 
 struct _SpWorksheetPage
 {
-  GtkWidget        parent_instance;
+  SpPage           parent_instance;
 
-  SpPreferences   *preferences;
-  SpStore         *store;           /* the one whose ::changed is connected */
   gint64           plan_id;
   SpWorksheet     *worksheet;       /* NULL when there is no plan or it cannot be read */
   gboolean         loading;
   gboolean         disposing;
-  gboolean         stale;           /* the workspace changed while the page was not shown */
   AdwToast        *toast;           /* the last one shown, while it is up (weak) */
 
   /* 1. the basis */

@@ -19,12 +19,10 @@
 
 struct _SpWorklogTeamSummary
 {
-  GtkWidget        parent_instance;
+  SpPage           parent_instance;
 
-  SpPreferences   *preferences;
   SpWorklogPeriod  period;
   GDate            day;
-  gboolean         stale;
   gboolean         updating;
   GListStore      *rows;
 
@@ -36,7 +34,7 @@ struct _SpWorklogTeamSummary
   GtkColumnView   *view;
 };
 
-G_DEFINE_FINAL_TYPE (SpWorklogTeamSummary, sp_worklog_team_summary, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SpWorklogTeamSummary, sp_worklog_team_summary, SP_TYPE_PAGE)
 
 /* Short column titles: the table has ten of them side by side. */
 static const char * const column_titles[SP_WORKLOG_N_VALUES] = {
@@ -66,8 +64,8 @@ sp_worklog_team_summary_format_value (SpWorklogTeamSummary *self,
   g_return_val_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self), NULL);
   g_return_val_if_fail (field < SP_WORKLOG_N_VALUES, NULL);
 
-  if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY && self->preferences != NULL)
-    return sp_money_format (value, sp_preferences_get_currency (self->preferences),
+  if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY && sp_page_get_preferences (SP_PAGE (self)) != NULL)
+    return sp_money_format (value, sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self))),
                             SP_MONEY_FORMAT_DEFAULT);
 
   return g_strdup_printf ("%lld", (long long) value);
@@ -204,9 +202,9 @@ compute_range (SpWorklogTeamSummary *self,
                GDate                *last)
 {
   *first = self->day;
-  if (self->period == SP_WORKLOG_PERIOD_WEEK && self->preferences != NULL)
+  if (self->period == SP_WORKLOG_PERIOD_WEEK && sp_page_get_preferences (SP_PAGE (self)) != NULL)
     {
-      g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+      g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
 
       sp_calendar_week_start_of (calendar, &self->day, first);
       *last = *first;
@@ -259,7 +257,7 @@ fill_rows (SpWorklogTeamSummary  *self,
            guint                 *n_reps,
            GError               **error)
 {
-  SpStore *store = sp_preferences_get_store (self->preferences);
+  SpStore *store = sp_page_get_store (SP_PAGE (self));
   g_autoptr(GListModel) reps = NULL;
   g_autoptr(GListModel) regions = NULL;
   g_autoptr(GArray) summaries = NULL;
@@ -363,24 +361,17 @@ fill_rows (SpWorklogTeamSummary  *self,
   return TRUE;
 }
 
-void
-sp_worklog_team_summary_reload (SpWorklogTeamSummary *self)
+static void
+sp_worklog_team_summary_refresh (SpPage *page)
 {
+  SpWorklogTeamSummary *self = SP_WORKLOG_TEAM_SUMMARY (page);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   guint n_reps = 0;
   GDate first, last;
 
-  g_return_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self));
-
-  if (self->preferences == NULL || !g_date_valid (&self->day))
+  if (!g_date_valid (&self->day))
     return;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
 
   compute_range (self, &first, &last);
   if (!fill_rows (self, &first, &last, rows, &n_reps, &error))
@@ -461,23 +452,12 @@ create_toolbar (SpWorklogTeamSummary *self)
 /* GObject */
 
 static void
-sp_worklog_team_summary_map (GtkWidget *widget)
-{
-  SpWorklogTeamSummary *self = SP_WORKLOG_TEAM_SUMMARY (widget);
-
-  GTK_WIDGET_CLASS (sp_worklog_team_summary_parent_class)->map (widget);
-  if (self->stale)
-    sp_worklog_team_summary_reload (self);
-}
-
-static void
 sp_worklog_team_summary_dispose (GObject *object)
 {
   SpWorklogTeamSummary *self = SP_WORKLOG_TEAM_SUMMARY (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->rows);
-  g_clear_object (&self->preferences);
 
   G_OBJECT_CLASS (sp_worklog_team_summary_parent_class)->dispose (object);
 }
@@ -489,7 +469,7 @@ sp_worklog_team_summary_class_init (SpWorklogTeamSummaryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_worklog_team_summary_dispose;
-  widget_class->map = sp_worklog_team_summary_map;
+  SP_PAGE_CLASS (klass)->refresh = sp_worklog_team_summary_refresh;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -544,18 +524,6 @@ sp_worklog_team_summary_new (void)
 }
 
 void
-sp_worklog_team_summary_set_preferences (SpWorklogTeamSummary *self,
-                                         SpPreferences        *preferences)
-{
-  g_return_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self));
-  g_return_if_fail (preferences == NULL || SP_IS_PREFERENCES (preferences));
-
-  if (!g_set_object (&self->preferences, preferences))
-    return;
-  sp_worklog_team_summary_reload (self);
-}
-
-void
 sp_worklog_team_summary_set_day (SpWorklogTeamSummary *self,
                                  const GDate          *day)
 {
@@ -563,7 +531,7 @@ sp_worklog_team_summary_set_day (SpWorklogTeamSummary *self,
   g_return_if_fail (day != NULL && g_date_valid (day));
 
   self->day = *day;
-  sp_worklog_team_summary_reload (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 void
@@ -578,7 +546,7 @@ sp_worklog_team_summary_set_period (SpWorklogTeamSummary *self,
   gtk_toggle_button_set_active (period == SP_WORKLOG_PERIOD_WEEK ? self->week_button
                                                                  : self->month_button, TRUE);
   self->updating = FALSE;
-  sp_worklog_team_summary_reload (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 SpWorklogPeriod
@@ -624,7 +592,7 @@ sp_worklog_team_summary_step (SpWorklogTeamSummary *self,
     g_date_subtract_months (&self->day, 1);
   else
     g_date_add_months (&self->day, 1);
-  sp_worklog_team_summary_reload (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 GListModel *
