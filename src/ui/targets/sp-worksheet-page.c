@@ -258,12 +258,14 @@ save_field (Field *f)
       return;
     }
 
-  /* Show the value as the model has it now ("8.50" → "8.5"), even where nothing changed. */
+  /* Show the value as the model has it now ("8.50" → "8.5"), even where nothing changed:
+   * the workspace's change is emitted now rather than before the next frame, so that the
+   * page has re-read the worksheet when the focus moves on. */
   field_set_message (f, NULL);
   g_clear_pointer (&f->loaded, g_free);
   field_set_text (f, "");
   g_clear_pointer (&f->loaded, g_free);
-  if (self->worksheet != NULL)
+  if (!sp_workspace_flush (sp_page_get_workspace (SP_PAGE (self))) && self->worksheet != NULL)
     _sp_worksheet_page_load_all (self);
 }
 
