@@ -317,6 +317,7 @@ sp_breakdown_view_dispose (GObject *object)
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->editables, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_object (&self->breakdown);
   g_clear_object (&self->workspace);
 
@@ -353,6 +354,7 @@ sp_breakdown_view_init (SpBreakdownView *self)
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->editables = g_hash_table_new (NULL, NULL);
+  self->cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _sp_breakdown_cell_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
     {
