@@ -346,7 +346,7 @@ test_ogsmt (void)
   rows = p->ogsmt_rows[SP_OGSMT_GOAL];
   g_assert_cmpuint (rows->len, ==, n);
 
-  add_entry = g_object_get_data (G_OBJECT (p->ogsmt_lists[SP_OGSMT_GOAL]), "add-entry");
+  add_entry = p->ogsmt_add_entries[SP_OGSMT_GOAL];
   gtk_editable_set_text (GTK_EDITABLE (add_entry), "Win 3 strategic accounts");
   g_signal_emit_by_name (add_entry, "activate");
   flush ();

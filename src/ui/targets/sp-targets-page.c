@@ -171,15 +171,21 @@ column_is_numeric (Column column)
     }
 }
 
-static void
-setup_cell_cb (SpTargetsPage            *self,
-               GtkListItem              *list_item,
-               GtkSignalListItemFactory *factory)
+/* Each column's factory knows its page and column. */
+typedef struct
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  SpTargetsPage *page;
+  Column         column;
+} ColumnFactory;
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               ColumnFactory            *cf)
+{
   GtkWidget *label = gtk_label_new (NULL);
 
-  if (column_is_numeric (column))
+  if (column_is_numeric (cf->column))
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
       gtk_widget_add_css_class (label, "numeric");
@@ -194,12 +200,11 @@ setup_cell_cb (SpTargetsPage            *self,
 }
 
 static void
-bind_cell_cb (SpTargetsPage            *self,
+bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              GtkSignalListItemFactory *factory)
+              ColumnFactory            *cf)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  g_autofree char *text = column_text (self, column, gtk_list_item_get_item (list_item));
+  g_autofree char *text = column_text (cf->page, cf->column, gtk_list_item_get_item (list_item));
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
@@ -241,10 +246,14 @@ add_column (SpTargetsPage *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  ColumnFactory *cf = g_new0 (ColumnFactory, 1);
 
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, G_CONNECT_SWAPPED);
+  /* The factory belongs to one of the page's column views: it goes before the page. */
+  cf->page = self;
+  cf->column = column;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell_cb), cf,
+                         (GClosureNotify) g_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), cf);
 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);

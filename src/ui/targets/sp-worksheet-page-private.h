@@ -91,6 +91,8 @@ struct _SpWorksheetPage
   /* 6. OGSMT */
   Field           *objective;
   GtkListBox      *ogsmt_lists[4];
+  GtkWidget       *ogsmt_add_rows[4];    /* the row with the "add" entry, last in each list */
+  GtkWidget       *ogsmt_add_entries[4];
   GArray          *ogsmt_rows[4];   /* of OgsmtRow */
   char            *ogsmt_shape[4];
   gint64           focus_item;      /* after a move: the item whose button gets the focus */

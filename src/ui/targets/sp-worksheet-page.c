@@ -155,9 +155,13 @@ _sp_worksheet_page_show_gap (SpWorksheetPage *self,
 
 /* Fields */
 
+/* A field lives as long as its widget. */
 static void
-field_free (Field *f)
+field_free (gpointer  data,
+            GObject  *widget)
 {
+  Field *f = data;
+
   g_free (f->loaded);
   g_free (f->message);
   g_free (f);
@@ -296,7 +300,7 @@ _sp_worksheet_page_field_new (SpWorksheetPage *self,
   f->page = self;
   f->widget = widget;
   f->save = save;
-  g_object_set_data_full (G_OBJECT (widget), "sp-worksheet-field", f, (GDestroyNotify) field_free);
+  g_object_weak_ref (G_OBJECT (widget), field_free, f);
 
   g_signal_connect (focus, "leave", G_CALLBACK (field_leave_cb), f);
   gtk_widget_add_controller (widget, focus);
