@@ -25,6 +25,7 @@ struct _SpWorklogTeamSummary
   GDate            day;
   gboolean         updating;
   GListStore      *rows;
+  GHashTable      *bound;     /* GtkLabel → its BoundCell, while it shows a row */
 
   GtkWidget       *box;
   GtkToggleButton *week_button;
@@ -61,11 +62,14 @@ sp_worklog_team_summary_format_value (SpWorklogTeamSummary *self,
                                       SpWorklogField        field,
                                       gint64                value)
 {
+  SpPreferences *preferences;
+
   g_return_val_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self), NULL);
   g_return_val_if_fail (field < SP_WORKLOG_N_VALUES, NULL);
 
-  if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY && sp_page_get_preferences (SP_PAGE (self)) != NULL)
-    return sp_money_format (value, sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self))),
+  preferences = sp_page_get_preferences (SP_PAGE (self));
+  if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY && preferences != NULL)
+    return sp_money_format (value, sp_preferences_get_currency (preferences),
                             SP_MONEY_FORMAT_DEFAULT);
 
   return g_strdup_printf ("%lld", (long long) value);
@@ -73,12 +77,26 @@ sp_worklog_team_summary_format_value (SpWorklogTeamSummary *self,
 
 /* Cells */
 
+/* What a label of the table shows. */
+typedef struct
+{
+  SpWorklogSummaryRow *row;
+  int                  field;   /* -1: the name */
+} BoundCell;
+
+/* Each column's factory knows its summary and field. */
+typedef struct
+{
+  SpWorklogTeamSummary *summary;
+  int                   field;
+} SummaryColumn;
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
-          gpointer                  user_data)
+          SummaryColumn            *sc)
 {
-  gboolean name = GPOINTER_TO_INT (user_data) < 0;
+  gboolean name = sc->field < 0;
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), name ? 0.0f : 1.0f);
@@ -90,9 +108,11 @@ setup_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
-         SpWorklogTeamSummary     *self)
+         SummaryColumn            *sc)
 {
-  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "sp-field"));
+  SpWorklogTeamSummary *self = sc->summary;
+  int field = sc->field;
+  BoundCell *bound = g_new0 (BoundCell, 1);
   SpWorklogSummaryRow *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   SpWorklogSummaryRowKind kind = sp_worklog_summary_row_get_kind (row);
@@ -125,9 +145,18 @@ bind_cb (GtkSignalListItemFactory *factory,
   else
     gtk_widget_remove_css_class (label, "dim-label");
 
-  /* For tests: which row and field the label shows. */
-  g_object_set_data (G_OBJECT (label), "sp-row", row);
-  g_object_set_data (G_OBJECT (label), "sp-field", GINT_TO_POINTER (field));
+  bound->row = row;
+  bound->field = field;
+  g_hash_table_replace (self->bound, label, bound);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           SummaryColumn            *sc)
+{
+  if (sc->summary->bound != NULL)
+    g_hash_table_remove (sc->summary->bound, gtk_list_item_get_child (item));
 }
 
 static void
@@ -137,10 +166,15 @@ add_column (SpWorklogTeamSummary *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
+  SummaryColumn *sc = g_new0 (SummaryColumn, 1);
 
-  g_object_set_data (G_OBJECT (factory), "sp-field", GINT_TO_POINTER (field));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (field));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  /* The factory belongs to the summary's column view: it goes before the summary. */
+  sc->summary = self;
+  sc->field = field;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cb), sc, (GClosureNotify) g_free,
+                         0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), sc);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), sc);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, field < 0);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -458,6 +492,7 @@ sp_worklog_team_summary_dispose (GObject *object)
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->rows);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (sp_worklog_team_summary_parent_class)->dispose (object);
 }
@@ -482,6 +517,7 @@ sp_worklog_team_summary_init (SpWorklogTeamSummary *self)
   self->period = SP_WORKLOG_PERIOD_WEEK;
   g_date_clear (&self->day, 1);
   self->rows = g_list_store_new (SP_TYPE_WORKLOG_SUMMARY_ROW);
+  self->bound = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_top (self->box, 12);
@@ -601,4 +637,25 @@ sp_worklog_team_summary_get_rows (SpWorklogTeamSummary *self)
   g_return_val_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self), NULL);
 
   return G_LIST_MODEL (self->rows);
+}
+
+GtkLabel *
+sp_worklog_team_summary_get_cell (SpWorklogTeamSummary *self,
+                                  SpWorklogSummaryRow  *row,
+                                  int                   field)
+{
+  GHashTableIter iter;
+  gpointer label, value;
+
+  g_return_val_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &label, &value))
+    {
+      BoundCell *bound = value;
+
+      if (bound->row == row && bound->field == field)
+        return GTK_LABEL (label);
+    }
+  return NULL;
 }

@@ -39,4 +39,10 @@ char            *sp_worklog_team_summary_format_value    (SpWorklogTeamSummary *
                                                           SpWorklogField        field,
                                                           gint64                value);
 
+/* The label the table shows for @row's @field (-1: its name) while it is on screen, else
+ * NULL; for tests. */
+GtkLabel        *sp_worklog_team_summary_get_cell        (SpWorklogTeamSummary *self,
+                                                          SpWorklogSummaryRow  *row,
+                                                          int                   field);
+
 G_END_DECLS
