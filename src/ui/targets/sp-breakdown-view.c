@@ -296,7 +296,8 @@ generate_activated (GtkWidget  *widget,
   SpBreakdownView *self = SP_BREAKDOWN_VIEW (widget);
 
   if (self->breakdown != NULL)
-    sp_breakdown_generate_dialog_present (widget, sp_workspace_get_preferences (self->workspace), self->breakdown);
+    sp_breakdown_generate_dialog_present (widget, sp_workspace_get_preferences (self->workspace),
+                                          self->breakdown);
 }
 
 static void

@@ -239,7 +239,8 @@ adjust_kind_toggled_cb (GtkToggleButton *button,
   for (int b = 0; b < SP_WORKSHEET_N_BASES; b++)
     if (button == self->adjust_percent[b] || button == self->adjust_amount[b])
       basis = b;
-  if (basis < 0 || self->loading || self->worksheet == NULL || !gtk_toggle_button_get_active (button))
+  if (basis < 0 || self->loading || self->worksheet == NULL
+      || !gtk_toggle_button_get_active (button))
     return;
 
   value = _sp_worksheet_page_field_text (self->adjust_value[basis]);

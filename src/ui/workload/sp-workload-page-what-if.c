@@ -113,7 +113,8 @@ what_if_changed_cb (SpWorkloadPage *self)
 void
 _sp_workload_page_fill_what_if (SpWorkloadPage *self)
 {
-  const SpCurrency *currency = sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self)));
+  const SpCurrency *currency =
+    sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self)));
   SpWorkloadInput *input = &self->what_if_base.input;
   g_autofree char *target = sp_money_format (input->target, currency, SP_MONEY_FORMAT_NO_SYMBOL);
   g_autofree char *aov = sp_money_format (input->avg_order_value, currency,
@@ -140,7 +141,8 @@ _sp_workload_page_fill_what_if (SpWorkloadPage *self)
 void
 _sp_workload_page_reload_what_if (SpWorkloadPage *self)
 {
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   guint selected = gtk_drop_down_get_selected (self->rep_dropdown);
   gint64 rep_id = selected < self->rep_ids->len ? g_array_index (self->rep_ids, gint64, selected)
                                                 : 0;
@@ -149,7 +151,8 @@ _sp_workload_page_reload_what_if (SpWorkloadPage *self)
 
   _sp_workload_page_period_range (self, calendar, &first, &last);
   if (!sp_rep_workload_init (&self->what_if_base, sp_page_get_preferences (SP_PAGE (self)), rep_id,
-                             sp_rep_workload_count_active (sp_page_get_store (SP_PAGE (self)), NULL),
+                             sp_rep_workload_count_active (sp_page_get_store (SP_PAGE (self)),
+                                                           NULL),
                              &first, &last, &self->today, &error))
     {
       show_what_if_error (self, error->message);

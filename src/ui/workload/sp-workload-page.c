@@ -40,7 +40,9 @@ static char *
 format_money (SpWorkloadPage *self,
               gint64          amount)
 {
-  return sp_money_format (amount, sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self))),
+  SpPreferences *preferences = sp_page_get_preferences (SP_PAGE (self));
+
+  return sp_money_format (amount, sp_preferences_get_currency (preferences),
                           SP_MONEY_FORMAT_DEFAULT);
 }
 
@@ -300,7 +302,8 @@ load_table_data (SpWorkloadPage  *self,
                  GError         **error)
 {
   SpStore *store = sp_page_get_store (SP_PAGE (self));
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   g_autoptr(GArray) summaries = NULL;
   SpWorklogSummary *team;
   GDate actual_last;
@@ -357,7 +360,8 @@ load_table_data (SpWorkloadPage  *self,
 static void
 reload_table (SpWorkloadPage *self)
 {
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   g_autoptr(GListModel) reps = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first_text = NULL;

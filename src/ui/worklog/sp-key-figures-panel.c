@@ -267,8 +267,8 @@ below_rate_text (SpKeyFiguresPanel *self,
     to = self->today;
   if (g_date_compare (&to, &self->from) < 0)
     return NULL;
-  if (!sp_rep_workload_init (&workload, sp_page_get_preferences (SP_PAGE (self)), rep_id, n_active, &self->from,
-                             &self->to, &self->today, &error)
+  if (!sp_rep_workload_init (&workload, sp_page_get_preferences (SP_PAGE (self)), rep_id,
+                             n_active, &self->from, &self->to, &self->today, &error)
       || !workload.has_plan
       || !sp_workload_compute (&workload.input, &required, NULL))
     return NULL;
@@ -332,7 +332,8 @@ sp_key_figures_panel_below_text (guint below)
 static void
 compute_range (SpKeyFiguresPanel *self)
 {
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
 
   switch (self->period)
     {

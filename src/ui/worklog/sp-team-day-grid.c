@@ -297,8 +297,12 @@ cell_text (SpTeamDayGrid         *self,
   if (!day_row->exists && value == 0)
     return g_strdup ("");
   if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY)
-    return sp_money_format (value, sp_preferences_get_currency (sp_workspace_get_preferences (self->workspace)),
-                            SP_MONEY_FORMAT_NO_SYMBOL);
+    {
+      SpPreferences *preferences = sp_workspace_get_preferences (self->workspace);
+
+      return sp_money_format (value, sp_preferences_get_currency (preferences),
+                              SP_MONEY_FORMAT_NO_SYMBOL);
+    }
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
@@ -310,7 +314,8 @@ below_required (SpTeamDayGrid  *self,
                 guint           n_active,
                 char          **sentence)
 {
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (sp_workspace_get_preferences (self->workspace));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_workspace_get_preferences (self->workspace));
   SpRepWorkload workload;
   SpWorkload required;
   GDate first, last;
@@ -319,8 +324,8 @@ below_required (SpTeamDayGrid  *self,
 
   *sentence = NULL;
   sp_rep_workload_month_of (calendar, &self->day, &first, &last);
-  if (!sp_rep_workload_init (&workload, sp_workspace_get_preferences (self->workspace), rep_id, n_active, &first, &last,
-                             &self->today, NULL)
+  if (!sp_rep_workload_init (&workload, sp_workspace_get_preferences (self->workspace), rep_id,
+                             n_active, &first, &last, &self->today, NULL)
       || !workload.has_plan
       || !sp_workload_compute (&workload.input, &required, NULL)
       || !sp_worklog_below_required (sp_workspace_get_store (self->workspace), rep_id,

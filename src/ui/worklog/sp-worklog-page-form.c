@@ -111,7 +111,8 @@ value_text (SpWorklogPage        *self,
   if (!exists && value == 0)
     return g_strdup ("");
   if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY)
-    return sp_money_format (value, sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self))),
+    return sp_money_format (value,
+                            sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self))),
                             SP_MONEY_FORMAT_NO_SYMBOL);
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
@@ -158,7 +159,8 @@ save_field (Field *f)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->loading || self->disposing || sp_page_get_workspace (SP_PAGE (self)) == NULL || self->rep_id == 0)
+  if (self->loading || self->disposing || sp_page_get_workspace (SP_PAGE (self)) == NULL
+      || self->rep_id == 0)
     return;
   if (!field_is_dirty (f) && f->message == NULL)
     return;

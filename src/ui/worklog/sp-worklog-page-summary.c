@@ -25,7 +25,8 @@ void
 _sp_worklog_page_load_required (SpWorklogPage *self)
 {
   SpStore *store = sp_page_get_store (SP_PAGE (self));
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   g_auto(SpWorklogEntry) entry = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *why = NULL;
@@ -37,8 +38,8 @@ _sp_worklog_page_load_required (SpWorklogPage *self)
 
   sp_rep_workload_month_of (calendar, &self->day, &first, &last);
   n_active = sp_rep_workload_count_active (store, NULL);
-  if (!sp_rep_workload_init (&workload, sp_page_get_preferences (SP_PAGE (self)), self->rep_id, n_active, &first,
-                             &last, &self->today, &error))
+  if (!sp_rep_workload_init (&workload, sp_page_get_preferences (SP_PAGE (self)), self->rep_id,
+                             n_active, &first, &last, &self->today, &error))
     why = g_strdup (error->message);
   else if (!workload.has_plan)
     why = g_strdup (_("There is no plan for this fiscal year, so no activity is required yet."));
@@ -155,7 +156,9 @@ add_summary_row (SpWorklogPage          *self,
       g_autofree char *text = NULL;
 
       if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY)
-        text = sp_money_format (value, sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self))),
+        text = sp_money_format (value,
+                                sp_preferences_get_currency (
+                                  sp_page_get_preferences (SP_PAGE (self))),
                                 SP_MONEY_FORMAT_DEFAULT);
       else
         text = count_text (value);
@@ -171,7 +174,8 @@ void
 _sp_worklog_page_load_summaries (SpWorklogPage *self)
 {
   SpStore *store = sp_page_get_store (SP_PAGE (self));
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   g_autoptr(GArray) weeks = NULL;
   g_autoptr(GArray) months = NULL;
   g_autoptr(GError) error = NULL;

@@ -66,7 +66,8 @@ load_rep_day (SpWorklogPage *self)
     }
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "team") == 0)
-    sp_team_day_grid_set_day (self->team_grid, sp_page_get_workspace (SP_PAGE (self)), &self->day, &self->today);
+    sp_team_day_grid_set_day (self->team_grid, sp_page_get_workspace (SP_PAGE (self)), &self->day,
+                              &self->today);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "summary") == 0)
     sp_worklog_team_summary_set_day (self->team_summary, &self->day);
 }
@@ -212,7 +213,8 @@ view_changed_cb (SpWorklogPage *self)
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "team") == 0)
     {
       _sp_worklog_page_save_dirty_fields (self);
-      sp_team_day_grid_set_day (self->team_grid, sp_page_get_workspace (SP_PAGE (self)), &self->day, &self->today);
+      sp_team_day_grid_set_day (self->team_grid, sp_page_get_workspace (SP_PAGE (self)),
+                                &self->day, &self->today);
       /* Straight into the first rep's first count: the evening meeting is typed, not
        * clicked. */
       sp_team_day_grid_focus_first (self->team_grid);

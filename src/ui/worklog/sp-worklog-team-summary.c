@@ -238,7 +238,8 @@ compute_range (SpWorklogTeamSummary *self,
   *first = self->day;
   if (self->period == SP_WORKLOG_PERIOD_WEEK && sp_page_get_preferences (SP_PAGE (self)) != NULL)
     {
-      g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
+      g_autoptr(SpCalendar) calendar =
+        sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
 
       sp_calendar_week_start_of (calendar, &self->day, first);
       *last = *first;
