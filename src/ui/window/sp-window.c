@@ -342,20 +342,17 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* The workspace's job: the window turns insensitive and shows what runs with a progress
- * bar; the actions that would start another job or touch the file are disabled. */
+/* While the workspace runs a job the window is insensitive and shows what runs (bound in
+ * sp_window_constructed()); the actions that would start another job or touch the file are
+ * disabled. */
 static void
 busy_changed_cb (SpWindow *self)
 {
   static const char * const guarded[] = {
     "undo", "redo", "import", "export", "undo-import", "fill-demo", "export-report",
   };
-  const char *message = sp_workspace_get_job_message (self->workspace);
   gboolean busy = sp_workspace_get_busy (self->workspace);
 
-  gtk_label_set_label (self->busy_label, message ? message : "");
-  gtk_widget_set_visible (self->busy_box, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), !busy);
   if (!busy)
     {
       g_clear_handle_id (&self->pulse_source, g_source_remove);
@@ -512,10 +509,14 @@ sp_window_constructed (GObject *object)
    * action must not stay enabled for a frame after the last step was undone. */
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_object_bind_property (self->workspace, "busy", self->busy_box, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->workspace, "busy", self->leaflet, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->workspace, "job-message", self->busy_label, "label",
+                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->workspace, "notify::busy", G_CALLBACK (busy_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->workspace, "notify::job-message", G_CALLBACK (busy_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->workspace, "notify::progress", G_CALLBACK (progress_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
