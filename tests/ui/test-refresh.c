@@ -50,6 +50,7 @@ typedef struct
 {
   guint dashboard;
   guint funnel;
+  guint targets;
   guint workload;
   guint worklog;
 } Counts;
@@ -59,6 +60,7 @@ count (Counts *counts)
 {
   counts->dashboard = sp_page_get_refresh_count (view (fixture.window, "dashboard"));
   counts->funnel = sp_page_get_refresh_count (view (second, "funnel"));
+  counts->targets = sp_page_get_refresh_count (view (fixture.window, "targets"));
   counts->workload = sp_page_get_refresh_count (view (fixture.window, "workload"));
   counts->worklog = sp_page_get_refresh_count (view (fixture.window, "worklog"));
 }
@@ -74,10 +76,13 @@ assert_refreshed_once (const Counts *before)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view (second, "funnel"))));
   g_assert_cmpuint (after.dashboard, ==, before->dashboard + 1);
   g_assert_cmpuint (after.funnel, ==, before->funnel + 1);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view (fixture.window, "targets"))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view (fixture.window, "workload"))));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view (fixture.window, "worklog"))));
+  g_assert_cmpuint (after.targets, ==, before->targets);
   g_assert_cmpuint (after.workload, ==, before->workload);
   g_assert_cmpuint (after.worklog, ==, before->worklog);
+  g_assert_true (sp_page_get_dirty (view (fixture.window, "targets")));
   g_assert_true (sp_page_get_dirty (view (fixture.window, "workload")));
   g_assert_true (sp_page_get_dirty (view (fixture.window, "worklog")));
 }
@@ -123,12 +128,15 @@ test_once_per_change (void)
   if (sp_ui_test_skip_no_display (&fixture))
     return;
 
-  /* The Workload and the Work Log have read the workspace once, then are hidden. */
+  /* The Targets, the Workload and the Work Log have read the workspace once, then are
+   * hidden. */
+  show_view (fixture.window, "targets");
   show_view (fixture.window, "workload");
   show_view (fixture.window, "worklog");
   show_view (fixture.window, "dashboard");
   show_view (second, "funnel");
   run_until_idle ();
+  g_assert_cmpuint (sp_page_get_refresh_count (view (fixture.window, "targets")), ==, 1);
   g_assert_cmpuint (sp_page_get_refresh_count (view (fixture.window, "workload")), ==, 1);
   g_assert_cmpuint (sp_page_get_refresh_count (view (fixture.window, "worklog")), ==, 1);
 
@@ -164,6 +172,7 @@ test_once_per_change (void)
   assert_refreshed_once (&before);
 
   /* Three changes missed, one refresh each when shown. */
+  assert_catches_up ("targets");
   assert_catches_up ("workload");
   assert_catches_up ("worklog");
 
