@@ -369,16 +369,37 @@ take_chosen_path (SpWindow             *self,
   return g_file_get_path (file);
 }
 
-static void
-import_confirm_response_cb (SpWindow         *self,
-                            const char       *response,
-                            AdwMessageDialog *dialog)
+/* The file a "Replace the Workspace?" dialog asks about; freed with the dialog. */
+typedef struct
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  SpWindow *window;   /* owned */
+  char     *path;
+} ImportConfirm;
+
+static void
+import_confirm_free (gpointer  data,
+                     GClosure *closure)
+{
+  ImportConfirm *confirm = data;
+
+  g_object_unref (confirm->window);
+  g_free (confirm->path);
+  g_free (confirm);
+}
+
+static void
+import_confirm_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            ImportConfirm    *confirm)
+{
+  SpWindow *self = confirm->window;
+  const char *path = confirm->path;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (g_strcmp0 (response, "replace") != 0 || sp_workspace_get_busy (self->workspace))
+  /* The window may have been closed meanwhile. */
+  if (g_strcmp0 (response, "replace") != 0 || self->stack == NULL
+      || sp_workspace_get_busy (self->workspace))
     return;
 
   name = g_filename_display_basename (path);
@@ -395,6 +416,7 @@ import_chooser_response_cb (SpWindow             *self,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
+  ImportConfirm *confirm;
 
   if (response == GTK_RESPONSE_ACCEPT)
     path = take_chosen_path (self, native, "last-import-folder");
@@ -417,9 +439,11 @@ import_chooser_response_cb (SpWindow             *self,
   adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_response_cb), self,
-                           G_CONNECT_SWAPPED);
+  confirm = g_new0 (ImportConfirm, 1);
+  confirm->window = g_object_ref (self);
+  confirm->path = g_steal_pointer (&path);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (import_confirm_response_cb), confirm,
+                         import_confirm_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
