@@ -102,17 +102,8 @@ static GtkWidget *
 find_editable (GtkWidget      *widget,
                SpBreakdownRow *row)
 {
-  if (GTK_IS_EDITABLE_LABEL (widget) && g_object_get_data (G_OBJECT (widget), "row") == row)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_editable (child, row);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  /* The target cell bound to @row, while the list shows it. */
+  return g_hash_table_lookup (SP_BREAKDOWN_VIEW (widget)->editables, row);
 }
 
 static gint64

@@ -112,7 +112,7 @@ test_figures (void)
 
   sp_ui_fixture_resize (&fixture, 1280, 800);
   panel = show_key_figures ();
-  preferences = sp_worklog_page_get_preferences (worklog_page ());
+  preferences = sp_page_get_preferences (SP_PAGE (worklog_page ()));
 
   for (SpKeyFiguresPeriod period = SP_KEY_FIGURES_PERIOD_WEEK;
        period <= SP_KEY_FIGURES_PERIOD_QUARTER; period++)

@@ -73,6 +73,7 @@ test_fill_demo (void)
   g_autofree char *path = NULL;
   g_autoptr(SpStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  SpWorkspace *workspace;
   FillDemo fill;
 
   if (sp_ui_test_skip_no_display (&fixture))
@@ -91,11 +92,21 @@ test_fill_demo (void)
   wait_for_frames (GTK_WIDGET (fill.window), 1024, 768);
 
   /* What the window shows while a worker runs. */
-  _sp_window_set_busy (fill.window, "Importing “Sales Plan 2026-09-15.salesplan”…");
-  _sp_window_set_progress (fill.window, 0.4);
+  workspace = sp_window_get_workspace (fill.window);
+  g_assert_nonnull (sp_workspace_begin_job (workspace,
+                                            "Importing “Sales Plan 2026-09-15.salesplan”…",
+                                            &error));
+  g_assert_no_error (error);
+  sp_workspace_set_progress (workspace, 0.4);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fill.window), "import"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fill.window), "undo"));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (fill.window->busy_progress), ==, 0.4);
+  g_assert_true (gtk_widget_get_visible (fill.window->busy_box));
   wait_for_frames (GTK_WIDGET (fill.window), 1024, 768);
   screenshot (GTK_WIDGET (fill.window), "busy", 1024, 768);
-  _sp_window_set_busy (fill.window, NULL);
+  sp_workspace_end_job (workspace);
+  g_assert_false (gtk_widget_get_visible (fill.window->busy_box));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fill.window), "import"));
 
   run_and_wait_for_changed (store, fill_demo, &fill);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fill.window), "import"));

@@ -187,7 +187,7 @@ test_preferences_window (void)
   if (sp_ui_test_skip_no_display (&fixture))
     return;
 
-  prefs = sp_preferences_window_new (sp_window_get_preferences (fixture.window));
+  prefs = sp_preferences_window_new (sp_window_get_workspace (fixture.window));
   gtk_window_set_transient_for (prefs, GTK_WINDOW (fixture.window));
   gtk_window_set_default_size (prefs, 640, 760);
   gtk_window_present (prefs);

@@ -43,28 +43,6 @@ show_summary (void)
   return page->team_summary;
 }
 
-/* The label the column view shows for @row's @field, if it is on screen. */
-static GtkLabel *
-find_cell (GtkWidget           *widget,
-           SpWorklogSummaryRow *row,
-           int                  field)
-{
-  if (GTK_IS_LABEL (widget) && g_object_get_data (G_OBJECT (widget), "sp-row") == row
-      && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "sp-field")) == field)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_cell (child, row, field);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 assert_totals (const gint64           *totals,
                const SpWorklogSummary *model)
@@ -112,7 +90,7 @@ check_period (SpWorklogTeamSummary *summary)
             {
               g_autofree char *expected =
                 sp_worklog_team_summary_format_value (summary, f, model.totals[f]);
-              GtkLabel *label = find_cell (GTK_WIDGET (summary), row, f);
+              GtkLabel *label = sp_worklog_team_summary_get_cell (summary, row, f);
 
               g_assert_nonnull (label);
               g_assert_cmpstr (gtk_label_get_label (label), ==, expected);
@@ -231,7 +209,7 @@ test_batched_workload (void)
   if (sp_ui_test_skip_no_display (&fixture))
     return;
 
-  preferences = sp_worklog_page_get_preferences (worklog_page ());
+  preferences = sp_page_get_preferences (SP_PAGE (worklog_page ()));
   reps = sp_rep_list (fixture.store, 0, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (reps); i++)

@@ -114,11 +114,19 @@ signed_money (gint64 amount)
   return amount > 0 ? g_strconcat ("+", text, NULL) : g_steal_pointer (&text);
 }
 
+/* The pages show an edit once the workspace has emitted its change (before the next frame). */
+static void
+flush (void)
+{
+  sp_workspace_flush (sp_window_get_workspace (fixture.window));
+}
+
 static void
 undo (void)
 {
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture.window), "undo"));
   g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "undo", NULL);
+  g_assert_true (sp_workspace_flush (sp_window_get_workspace (fixture.window)));
   sp_ui_spin (20);
 }
 
@@ -338,9 +346,10 @@ test_ogsmt (void)
   rows = p->ogsmt_rows[SP_OGSMT_GOAL];
   g_assert_cmpuint (rows->len, ==, n);
 
-  add_entry = g_object_get_data (G_OBJECT (p->ogsmt_lists[SP_OGSMT_GOAL]), "add-entry");
+  add_entry = p->ogsmt_add_entries[SP_OGSMT_GOAL];
   gtk_editable_set_text (GTK_EDITABLE (add_entry), "Win 3 strategic accounts");
   g_signal_emit_by_name (add_entry, "activate");
+  flush ();
   after = load_worksheet ();
   g_assert_cmpuint (n_of_kind (after, SP_OGSMT_GOAL), ==, n + 1);
   g_assert_cmpuint (rows->len, ==, n + 1);
@@ -370,12 +379,14 @@ test_ogsmt (void)
       gint64 id = g_array_index (rows, OgsmtRow, n).id;
 
       g_signal_emit_by_name (g_array_index (rows, OgsmtRow, n).up, "clicked");
+      flush ();
       g_assert_cmpint (g_array_index (rows, OgsmtRow, n - 1).id, ==, id);
       undo ();
       g_assert_cmpint (g_array_index (rows, OgsmtRow, n).id, ==, id);
     }
 
   g_signal_emit_by_name (g_array_index (rows, OgsmtRow, n).remove, "clicked");
+  flush ();
   g_assert_cmpuint (rows->len, ==, n);
   undo ();
   g_assert_cmpuint (rows->len, ==, n + 1);

@@ -33,17 +33,15 @@ sp_breakdown_format_amount (const SpCurrency   *currency,
   return sp_money_format (amount / unit, &whole, flags);
 }
 
+/* The refusal toast up now, if any (weak): the breakdown and the matrix show one at a time. */
+static AdwToast *shown_toast;
+
 void
 sp_breakdown_toast_dismiss (GtkWidget *widget)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwToast *toast = root ? g_object_get_data (G_OBJECT (root), "sp-breakdown-toast") : NULL;
-
-  if (toast != NULL)
-    {
-      adw_toast_dismiss (toast);
-      g_object_set_data (G_OBJECT (root), "sp-breakdown-toast", NULL);
-    }
+  if (shown_toast != NULL)
+    adw_toast_dismiss (shown_toast);
+  g_clear_weak_pointer (&shown_toast);
 }
 
 void
@@ -59,8 +57,7 @@ sp_breakdown_toast (GtkWidget  *widget,
   sp_breakdown_toast_dismiss (widget);
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 6);
-  g_object_set_data_full (G_OBJECT (root), "sp-breakdown-toast", g_object_ref (toast),
-                          g_object_unref);
+  g_set_weak_pointer (&shown_toast, toast);
   sp_window_add_toast (SP_WINDOW (root), toast);
 }
 

@@ -26,6 +26,7 @@ typedef struct
   gint64     weight;
   GtkWidget *spin;
   GtkWidget *share;
+  SpBreakdownGenerateDialog *dialog;
 } Weight;
 
 struct _SpBreakdownGenerateDialog
@@ -144,16 +145,11 @@ update_shares (SpBreakdownGenerateDialog *self)
 }
 
 static void
-weight_changed_cb (GtkSpinButton             *spin,
-                   SpBreakdownGenerateDialog *self)
+weight_changed_cb (GtkSpinButton *spin,
+                   Weight        *weight)
 {
-  Weight *weight = g_object_get_data (G_OBJECT (spin), "weight");
-  GArray *weights = g_object_get_data (G_OBJECT (spin), "weights");
-
-  /* The Weight moves when its array grows; the array is complete before any signal. */
-  g_return_if_fail (weights != NULL && weight != NULL);
   weight->weight = (gint64) gtk_spin_button_get_value_as_int (spin);
-  update_shares (self);
+  update_shares (weight->dialog);
 }
 
 static void
@@ -238,15 +234,14 @@ build_group (SpBreakdownGenerateDialog *self,
         }
     }
 
-  /* Only now that the array is complete do the spin buttons point into it. */
+  /* The Weight moves when its array grows: only now that the array is complete do the spin
+   * buttons point into it. The array lives as long as the dialog, the spin buttons too. */
   for (guint i = 0; i < weights->len; i++)
     {
       Weight *weight = &g_array_index (weights, Weight, i);
 
-      g_object_set_data (G_OBJECT (weight->spin), "weight", weight);
-      g_object_set_data (G_OBJECT (weight->spin), "weights", weights);
-      g_signal_connect_object (weight->spin, "value-changed", G_CALLBACK (weight_changed_cb),
-                               self, 0);
+      weight->dialog = self;
+      g_signal_connect (weight->spin, "value-changed", G_CALLBACK (weight_changed_cb), weight);
     }
 
   self->weights[dimension] = weights;

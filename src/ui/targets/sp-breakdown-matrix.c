@@ -22,15 +22,30 @@
 
 #define YEAR_COLUMN 12
 
+/* An editable cell of the grid: the model's cell it shows and the text it showed. */
+typedef struct
+{
+  SpBreakdownCell cell;
+  char           *shown;
+} MatrixCell;
+
+static void
+matrix_cell_free (MatrixCell *slot)
+{
+  g_free (slot->shown);
+  g_free (slot);
+}
+
 struct _SpBreakdownMatrix
 {
   GtkWidget             parent_instance;
 
-  SpPreferences        *preferences;
+  SpWorkspace          *workspace;
   SpBreakdown          *breakdown;
   SpBreakdownDimension  dimension;
   GArray               *members;   /* the member ids the grid shows */
   GHashTable           *cells;     /* "member:month" → GtkEditableLabel */
+  GHashTable           *slots;     /* GtkEditableLabel → its MatrixCell (owned) */
   guint                 rebuild_source;
 
   GtkDropDown          *dimension_dropdown;
@@ -53,14 +68,21 @@ static char *
 format_cell (SpBreakdownMatrix *self,
              gint64             amount)
 {
-  const SpCurrency *currency = sp_preferences_get_currency (self->preferences);
-  SpCurrency whole = *currency;
+  const SpCurrency *code = sp_preferences_get_currency (
+    sp_workspace_get_preferences (self->workspace));
+  SpCurrency whole = *code;
   gint64 unit = 1;
 
-  for (guint i = 0; i < currency->digits; i++)
+  for (guint i = 0; i < code->digits; i++)
     unit *= 10;
   whole.digits = 0;
   return sp_money_format (sp_money_scale (amount, 1, unit), &whole, SP_MONEY_FORMAT_NO_SYMBOL);
+}
+
+static const SpCurrency *
+currency (SpBreakdownMatrix *self)
+{
+  return sp_preferences_get_currency (sp_workspace_get_preferences (self->workspace));
 }
 
 static void
@@ -69,9 +91,16 @@ show_amount (SpBreakdownMatrix     *self,
              const SpBreakdownCell *cell)
 {
   g_autofree char *text = format_cell (self, cell->amount);
+  MatrixCell *slot = g_hash_table_lookup (self->slots, editable);
 
-  g_object_set_data_full (G_OBJECT (editable), "cell", g_memdup2 (cell, sizeof *cell), g_free);
-  g_object_set_data_full (G_OBJECT (editable), "shown", g_strdup (text), g_free);
+  if (slot == NULL)
+    {
+      slot = g_new0 (MatrixCell, 1);
+      g_hash_table_insert (self->slots, editable, slot);
+    }
+  slot->cell = *cell;
+  g_free (slot->shown);
+  slot->shown = g_strdup (text);
   if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)))
     gtk_editable_set_text (GTK_EDITABLE (editable), text);
   if (cell->locked)
@@ -86,12 +115,15 @@ sp_breakdown_matrix_apply_text (SpBreakdownMatrix  *self,
                                 const char         *text,
                                 GError            **error)
 {
-  const SpBreakdownCell *cell = g_object_get_data (G_OBJECT (editable), "cell");
+  MatrixCell *slot;
+  const SpBreakdownCell *cell;
   g_autoptr(GError) local_error = NULL;
   int of;
 
   g_return_val_if_fail (SP_IS_BREAKDOWN_MATRIX (self), FALSE);
-  g_return_val_if_fail (cell != NULL, FALSE);
+  slot = g_hash_table_lookup (self->slots, editable);
+  g_return_val_if_fail (slot != NULL, FALSE);
+  cell = &slot->cell;
 
   if (cell->member_id != 0)
     of = SP_BREAKDOWN_OF_MEMBER;
@@ -100,14 +132,12 @@ sp_breakdown_matrix_apply_text (SpBreakdownMatrix  *self,
   else
     of = -1;
 
-  if (sp_breakdown_edit_from_text (self->breakdown,
-                                   sp_preferences_get_currency (self->preferences), cell, of,
-                                   text, &local_error))
+  if (sp_breakdown_edit_from_text (self->breakdown, currency (self), cell, of, text,
+                                   &local_error))
     return TRUE;
 
   sp_breakdown_toast (GTK_WIDGET (self), local_error->message);
-  gtk_editable_set_text (GTK_EDITABLE (editable),
-                         g_object_get_data (G_OBJECT (editable), "shown"));
+  gtk_editable_set_text (GTK_EDITABLE (editable), slot->shown);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
@@ -117,13 +147,14 @@ editing_changed_cb (GtkEditableLabel  *editable,
                     GParamSpec        *pspec,
                     SpBreakdownMatrix *self)
 {
+  MatrixCell *slot = g_hash_table_lookup (self->slots, editable);
   g_autofree char *text = NULL;
 
-  if (gtk_editable_label_get_editing (editable))
+  if (slot == NULL || gtk_editable_label_get_editing (editable))
     return;
 
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
-  if (g_strcmp0 (text, g_object_get_data (G_OBJECT (editable), "shown")) != 0)
+  if (g_strcmp0 (text, slot->shown) != 0)
     sp_breakdown_matrix_apply_text (self, GTK_WIDGET (editable), text, NULL);
 }
 
@@ -219,6 +250,7 @@ rebuild (SpBreakdownMatrix *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   g_hash_table_remove_all (self->cells);
+  g_hash_table_remove_all (self->slots);
   g_clear_pointer (&self->members, g_array_unref);
 
   if (self->breakdown == NULL || sp_breakdown_is_empty (self->breakdown))
@@ -227,7 +259,7 @@ rebuild (SpBreakdownMatrix *self)
       return;
     }
 
-  currency = sp_preferences_get_currency (self->preferences);
+  currency = sp_preferences_get_currency (sp_workspace_get_preferences (self->workspace));
   /* Translators: above the matrix; %s is a currency code and symbol, "CNY (¥)" */
   unit = g_strdup_printf (_("Amounts in %s (%s), whole units · Enter edits a cell"),
                           currency->code, currency->symbol);
@@ -295,7 +327,8 @@ breakdown_changed_cb (SpBreakdownMatrix *self)
   g_hash_table_iter_init (&iter, self->cells);
   while (g_hash_table_iter_next (&iter, NULL, &widget))
     {
-      const SpBreakdownCell *old = g_object_get_data (widget, "cell");
+      MatrixCell *slot = g_hash_table_lookup (self->slots, widget);
+      const SpBreakdownCell *old = &slot->cell;
       SpBreakdownCell cell;
 
       if (sp_breakdown_get_cell (self->breakdown, old->dimension, old->member_id, old->period,
@@ -327,7 +360,8 @@ generate_activated (GtkWidget  *widget,
   SpBreakdownMatrix *self = SP_BREAKDOWN_MATRIX (widget);
 
   if (self->breakdown != NULL)
-    sp_breakdown_generate_dialog_present (widget, self->preferences, self->breakdown);
+    sp_breakdown_generate_dialog_present (widget, sp_workspace_get_preferences (self->workspace),
+                                          self->breakdown);
 }
 
 static void
@@ -338,13 +372,14 @@ sp_breakdown_matrix_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->slots, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_BREAKDOWN_MATRIX);
   /* The template's top box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->members, g_array_unref);
   g_clear_object (&self->breakdown);
-  g_clear_object (&self->preferences);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (sp_breakdown_matrix_parent_class)->dispose (object);
 }
@@ -373,19 +408,20 @@ sp_breakdown_matrix_init (SpBreakdownMatrix *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->dimension = SP_BREAKDOWN_DIMENSION_REGION;
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->slots = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) matrix_cell_free);
   g_signal_connect_object (self->dimension_dropdown, "notify::selected",
                            G_CALLBACK (dimension_selected_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
 sp_breakdown_matrix_set_breakdown (SpBreakdownMatrix *self,
-                                   SpPreferences     *preferences,
+                                   SpWorkspace       *workspace,
                                    SpBreakdown       *breakdown)
 {
   g_return_if_fail (SP_IS_BREAKDOWN_MATRIX (self));
   g_return_if_fail (!breakdown || SP_IS_BREAKDOWN (breakdown));
 
-  g_set_object (&self->preferences, preferences);
+  g_set_object (&self->workspace, workspace);
   if (self->breakdown == breakdown)
     return;
 

@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "sp-breakdown.h"
-#include "sp-preferences.h"
+#include "sp-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpBreakdownMatrix, sp_breakdown_matrix, SP, BREAKDOWN_MATRIX, GtkWidget)
 
 void       sp_breakdown_matrix_set_breakdown (SpBreakdownMatrix    *self,
-                                              SpPreferences        *preferences,
+                                              SpWorkspace          *workspace,
                                               SpBreakdown          *breakdown);
 /* Any dimension but SP_BREAKDOWN_DIMENSION_TEAM. */
 void       sp_breakdown_matrix_set_dimension (SpBreakdownMatrix    *self,

@@ -26,7 +26,7 @@ item_row (GtkListItem *list_item)
 static const SpCurrency *
 currency (SpBreakdownView *self)
 {
-  return sp_preferences_get_currency (self->preferences);
+  return sp_preferences_get_currency (sp_workspace_get_preferences (self->workspace));
 }
 
 static char *
@@ -41,17 +41,17 @@ share_text (gint64 amount,
   return g_strdup_printf ("%" G_GINT64_FORMAT ".%d%%", bp / 10, (int) (ABS (bp) % 10));
 }
 
-/* Shows @row in the cell widget @child of @column. */
+/* Shows @row in @slot's widget. */
 static void
-show_cell (SpBreakdownView *self,
-           GtkWidget       *child,
-           Column           column,
-           SpBreakdownRow  *row)
+show_cell (BreakdownCell  *slot,
+           SpBreakdownRow *row)
 {
+  SpBreakdownView *self = slot->view;
+  GtkWidget *child = slot->child;
   const SpBreakdownCell *cell = sp_breakdown_row_get_cell (row);
   g_autofree char *text = NULL;
 
-  switch (column)
+  switch (slot->column)
     {
     case COL_NAME:
       {
@@ -72,7 +72,8 @@ show_cell (SpBreakdownView *self,
         text = sp_breakdown_format_amount (currency (self), cell->amount, SP_MONEY_FORMAT_DEFAULT);
         if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable)))
           gtk_editable_set_text (GTK_EDITABLE (editable), text);
-        g_object_set_data_full (G_OBJECT (editable), "shown", g_strdup (text), g_free);
+        g_free (slot->shown);
+        slot->shown = g_strdup (text);
         gtk_widget_set_visible (marker, sp_breakdown_row_get_mismatch (row));
         if (cell->period == SP_BREAKDOWN_PERIOD_YEAR)
           gtk_widget_add_css_class (editable, "heading");
@@ -101,12 +102,12 @@ show_cell (SpBreakdownView *self,
         gtk_widget_add_css_class (child, "error");
       break;
     case COL_LOCK:
-      g_object_set_data (G_OBJECT (child), "binding", GINT_TO_POINTER (1));
+      slot->showing = TRUE;
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), cell->locked);
       gtk_button_set_icon_name (GTK_BUTTON (child), cell->locked ? "changes-prevent-symbolic"
                                                                  : "changes-allow-symbolic");
       gtk_widget_set_tooltip_text (child, cell->locked ? _("Unlock") : _("Lock this amount"));
-      g_object_set_data (G_OBJECT (child), "binding", NULL);
+      slot->showing = FALSE;
       return;
     default:
       g_assert_not_reached ();
@@ -117,12 +118,9 @@ show_cell (SpBreakdownView *self,
 
 static void
 row_changed_cb (SpBreakdownRow *row,
-                GtkWidget      *child)
+                BreakdownCell  *slot)
 {
-  SpBreakdownView *self = g_object_get_data (G_OBJECT (child), "view");
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "column"));
-
-  show_cell (self, child, column, row);
+  show_cell (slot, row);
 }
 
 gboolean
@@ -160,46 +158,74 @@ sp_breakdown_view_apply_text (SpBreakdownView  *self,
 }
 
 static void
-editing_changed_cb (GtkEditableLabel *editable)
+editing_changed_cb (GtkEditableLabel *editable,
+                    GParamSpec       *pspec,
+                    BreakdownCell    *slot)
 {
-  SpBreakdownView *self = g_object_get_data (G_OBJECT (editable), "view");
-  SpBreakdownRow *row = g_object_get_data (G_OBJECT (editable), "row");
-  const char *shown = g_object_get_data (G_OBJECT (editable), "shown");
   g_autofree char *text = NULL;
 
-  if (row == NULL || gtk_editable_label_get_editing (editable))
+  if (slot->row == NULL || gtk_editable_label_get_editing (editable))
     return;
 
   text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
-  if (g_strcmp0 (text, shown) != 0)
-    sp_breakdown_view_apply_text (self, row, text, NULL);
+  if (g_strcmp0 (text, slot->shown) != 0)
+    sp_breakdown_view_apply_text (slot->view, slot->row, text, NULL);
 }
 
 static void
-lock_toggled_cb (GtkToggleButton *button)
+lock_toggled_cb (GtkToggleButton *button,
+                 BreakdownCell   *slot)
 {
-  SpBreakdownView *self = g_object_get_data (G_OBJECT (button), "view");
-  SpBreakdownRow *row = g_object_get_data (G_OBJECT (button), "row");
+  SpBreakdownView *self = slot->view;
   g_autoptr(GError) error = NULL;
 
-  if (row == NULL || g_object_get_data (G_OBJECT (button), "binding"))
+  if (slot->row == NULL || slot->showing)
     return;
 
-  if (!sp_breakdown_set_locked (self->breakdown, sp_breakdown_row_get_cell (row),
+  if (!sp_breakdown_set_locked (self->breakdown, sp_breakdown_row_get_cell (slot->row),
                                 gtk_toggle_button_get_active (button), &error))
     {
       sp_breakdown_toast (GTK_WIDGET (self), error->message);
-      g_signal_emit_by_name (row, "changed");
+      g_signal_emit_by_name (slot->row, "changed");
     }
 }
 
 static void
-setup_cb (SpBreakdownView          *self,
-          GtkListItem              *list_item,
-          GtkSignalListItemFactory *factory)
+unbind_slot (BreakdownCell *slot)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  if (slot->row == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (slot->row, row_changed_cb, slot);
+  g_clear_object (&slot->row);
+}
+
+void
+_sp_breakdown_cell_free (BreakdownCell *slot)
+{
+  unbind_slot (slot);
+  g_free (slot->shown);
+  g_free (slot);
+}
+
+/* Each column's factory knows its view and column. */
+typedef struct
+{
+  SpBreakdownView *view;
+  Column           column;
+} ColumnFactory;
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          ColumnFactory            *cf)
+{
+  SpBreakdownView *self = cf->view;
+  Column column = cf->column;
+  BreakdownCell *slot = g_new0 (BreakdownCell, 1);
   GtkWidget *child;
+
+  slot->view = self;
+  slot->column = column;
 
   switch (column)
     {
@@ -225,9 +251,9 @@ setup_cb (SpBreakdownView          *self,
         gtk_box_append (GTK_BOX (child), marker);
         gtk_box_append (GTK_BOX (child), editable);
         sp_breakdown_watch_editable (editable);
-        _sp_breakdown_view_setup_keys (self, editable);
-        g_object_set_data (G_OBJECT (editable), "view", self);
-        g_signal_connect (editable, "notify::editing", G_CALLBACK (editing_changed_cb), NULL);
+        slot->target = editable;
+        _sp_breakdown_view_setup_keys (self, slot);
+        g_signal_connect (editable, "notify::editing", G_CALLBACK (editing_changed_cb), slot);
         break;
       }
     case COL_LOCK:
@@ -235,7 +261,7 @@ setup_cb (SpBreakdownView          *self,
       gtk_widget_add_css_class (child, "flat");
       gtk_widget_add_css_class (child, "sp-lock");
       gtk_widget_set_halign (child, GTK_ALIGN_CENTER);
-      g_signal_connect (child, "toggled", G_CALLBACK (lock_toggled_cb), NULL);
+      g_signal_connect (child, "toggled", G_CALLBACK (lock_toggled_cb), slot);
       break;
     case COL_SHARE:
     case COL_LAST_YEAR:
@@ -249,47 +275,56 @@ setup_cb (SpBreakdownView          *self,
       break;
     }
 
-  g_object_set_data (G_OBJECT (child), "view", self);
-  g_object_set_data (G_OBJECT (child), "column", GINT_TO_POINTER (column));
+  slot->child = child;
+  g_hash_table_insert (self->cells, child, slot);
   gtk_list_item_set_child (list_item, child);
 }
 
 static void
-bind_cb (SpBreakdownView          *self,
-         GtkListItem              *list_item,
-         GtkSignalListItemFactory *factory)
+teardown_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             ColumnFactory            *cf)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *child = gtk_list_item_get_child (list_item);
-  SpBreakdownRow *row = item_row (list_item);
 
-  if (column == COL_NAME)
-    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child),
-                                    gtk_list_item_get_item (list_item));
-  show_cell (self, child, column, row);
-  g_object_set_data (G_OBJECT (column == COL_TARGET ? gtk_widget_get_last_child (child) : child),
-                     "row", row);
-  if (column == COL_TARGET)
-    _sp_breakdown_view_bind_target (self, row, gtk_widget_get_last_child (child));
-  g_signal_connect_object (row, "changed", G_CALLBACK (row_changed_cb), child, 0);
-  gtk_list_item_set_activatable (list_item, column == COL_TARGET);
+  if (child != NULL && cf->view->cells != NULL)
+    g_hash_table_remove (cf->view->cells, child);
 }
 
 static void
-unbind_cb (SpBreakdownView          *self,
-           GtkListItem              *list_item,
-           GtkSignalListItemFactory *factory)
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         ColumnFactory            *cf)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  SpBreakdownView *self = cf->view;
   GtkWidget *child = gtk_list_item_get_child (list_item);
+  BreakdownCell *slot = g_hash_table_lookup (self->cells, child);
   SpBreakdownRow *row = item_row (list_item);
 
-  g_object_set_data (G_OBJECT (column == COL_TARGET ? gtk_widget_get_last_child (child) : child),
-                     "row", NULL);
-  if (column == COL_TARGET)
-    _sp_breakdown_view_unbind_target (self, row, gtk_widget_get_last_child (child));
-  if (row != NULL)
-    g_signal_handlers_disconnect_by_func (row, row_changed_cb, child);
+  if (cf->column == COL_NAME)
+    gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child),
+                                    gtk_list_item_get_item (list_item));
+  unbind_slot (slot);
+  show_cell (slot, row);
+  slot->row = g_object_ref (row);
+  if (cf->column == COL_TARGET)
+    _sp_breakdown_view_bind_target (self, row, slot->target);
+  g_signal_connect (row, "changed", G_CALLBACK (row_changed_cb), slot);
+  gtk_list_item_set_activatable (list_item, cf->column == COL_TARGET);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           ColumnFactory            *cf)
+{
+  SpBreakdownView *self = cf->view;
+  BreakdownCell *slot = g_hash_table_lookup (self->cells, gtk_list_item_get_child (list_item));
+  SpBreakdownRow *row = item_row (list_item);
+
+  unbind_slot (slot);
+  if (cf->column == COL_TARGET)
+    _sp_breakdown_view_unbind_target (self, row, slot->target);
 }
 
 typedef struct
@@ -321,12 +356,16 @@ _sp_breakdown_view_add_columns (SpBreakdownView *self)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
+      ColumnFactory *cf = g_new0 (ColumnFactory, 1);
 
-      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (columns[c].column));
-      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cb), self,
-                               G_CONNECT_SWAPPED);
+      /* The factories belong to the view's column view: they go before the view. */
+      cf->view = self;
+      cf->column = columns[c].column;
+      g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cb), cf,
+                             (GClosureNotify) g_free, 0);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), cf);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), cf);
+      g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), cf);
       column = gtk_column_view_column_new (_(columns[c].title), factory);
       gtk_column_view_column_set_expand (column, columns[c].expand);
       gtk_column_view_column_set_fixed_width (column, columns[c].width);

@@ -252,11 +252,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
                 guint                  keycode,
                 GdkModifierType        state,
-                gpointer               user_data)
+                BreakdownCell         *cell)
 {
-  GtkWidget *editable = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  SpBreakdownView *self = g_object_get_data (G_OBJECT (editable), "view");
-  SpBreakdownRow *row = g_object_get_data (G_OBJECT (editable), "row");
+  GtkWidget *editable = cell->target;
+  SpBreakdownView *self = cell->view;
+  SpBreakdownRow *row = cell->row;
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
   gboolean editing = gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editable));
 
@@ -310,27 +310,25 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
-focus_enter_cb (GtkEventControllerFocus *controller)
+focus_enter_cb (GtkEventControllerFocus *controller,
+                BreakdownCell           *cell)
 {
-  GtkWidget *editable = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  SpBreakdownView *self = g_object_get_data (G_OBJECT (editable), "view");
-  SpBreakdownRow *row = g_object_get_data (G_OBJECT (editable), "row");
-
-  if (self != NULL && row != NULL && self->cursor != row)
-    set_cursor (self, row);
+  if (cell->row != NULL && cell->view->cursor != cell->row)
+    set_cursor (cell->view, cell->row);
 }
 
 void
 _sp_breakdown_view_setup_keys (SpBreakdownView *self,
-                               GtkWidget       *editable)
+                               BreakdownCell   *cell)
 {
+  GtkWidget *editable = cell->target;
   GtkEventController *keys = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   /* Before the editing entry inside sees them. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), NULL);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), cell);
   gtk_widget_add_controller (editable, keys);
-  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), NULL);
+  g_signal_connect (focus, "enter", G_CALLBACK (focus_enter_cb), cell);
   gtk_widget_add_controller (editable, focus);
 }

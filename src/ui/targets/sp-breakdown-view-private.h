@@ -22,11 +22,24 @@ typedef enum
   COL_LOCK,
 } Column;
 
+/* A cell widget of the grid and what it shows; made with the widget (the view's cells table
+ * owns it), its row set while bound. */
+typedef struct
+{
+  SpBreakdownView *view;
+  Column           column;
+  GtkWidget       *child;     /* the list item's child */
+  GtkWidget       *target;    /* COL_TARGET: the GtkEditableLabel inside @child */
+  SpBreakdownRow  *row;       /* while bound */
+  char            *shown;     /* COL_TARGET: the amount as last shown */
+  gboolean         showing;   /* COL_LOCK: the button follows the model, nobody clicked */
+} BreakdownCell;
+
 struct _SpBreakdownView
 {
   GtkWidget             parent_instance;
 
-  SpPreferences        *preferences;
+  SpWorkspace          *workspace;
   SpBreakdown          *breakdown;
   SpBreakdownDimension  dimension;
   GtkTreeListModel     *tree;
@@ -35,6 +48,7 @@ struct _SpBreakdownView
   guint                 rebuild_source;
   GHashTable           *editables;  /* SpBreakdownRow → its target cell's GtkEditableLabel, while
                                      * bound */
+  GHashTable           *cells;      /* cell widget → its BreakdownCell (owned) */
   SpBreakdownRow       *cursor;     /* the row whose target has the keyboard, or NULL */
   guint                 focus_source;
   guint                 focus_tries;
@@ -50,11 +64,12 @@ struct _SpBreakdownView
 
 /* sp-breakdown-view-cells.c: the columns and how a row's cells show and edit it. */
 void _sp_breakdown_view_add_columns (SpBreakdownView *self);
+void _sp_breakdown_cell_free        (BreakdownCell   *cell);
 
 /* sp-breakdown-view-keys.c: the keyboard. What the keys do, callable from the tests (GTK 4.8
  * cannot synthesize key events): */
 void       _sp_breakdown_view_setup_keys      (SpBreakdownView *self,
-                                               GtkWidget       *editable);
+                                               BreakdownCell   *cell);
 void       _sp_breakdown_view_bind_target     (SpBreakdownView *self,
                                                SpBreakdownRow  *row,
                                                GtkWidget       *editable);

@@ -296,7 +296,8 @@ generate_activated (GtkWidget  *widget,
   SpBreakdownView *self = SP_BREAKDOWN_VIEW (widget);
 
   if (self->breakdown != NULL)
-    sp_breakdown_generate_dialog_present (widget, self->preferences, self->breakdown);
+    sp_breakdown_generate_dialog_present (widget, sp_workspace_get_preferences (self->workspace),
+                                          self->breakdown);
 }
 
 static void
@@ -317,8 +318,9 @@ sp_breakdown_view_dispose (GObject *object)
   g_clear_pointer (&self->children, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->editables, g_hash_table_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_object (&self->breakdown);
-  g_clear_object (&self->preferences);
+  g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (sp_breakdown_view_parent_class)->dispose (object);
 }
@@ -353,6 +355,7 @@ sp_breakdown_view_init (SpBreakdownView *self)
   self->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->editables = g_hash_table_new (NULL, NULL);
+  self->cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) _sp_breakdown_cell_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
     {
@@ -369,13 +372,13 @@ sp_breakdown_view_init (SpBreakdownView *self)
 
 void
 sp_breakdown_view_set_breakdown (SpBreakdownView *self,
-                                 SpPreferences   *preferences,
+                                 SpWorkspace     *workspace,
                                  SpBreakdown     *breakdown)
 {
   g_return_if_fail (SP_IS_BREAKDOWN_VIEW (self));
   g_return_if_fail (!breakdown || SP_IS_BREAKDOWN (breakdown));
 
-  g_set_object (&self->preferences, preferences);
+  g_set_object (&self->workspace, workspace);
   if (self->breakdown == breakdown)
     return;
 

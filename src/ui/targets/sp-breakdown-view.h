@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "sp-breakdown.h"
-#include "sp-preferences.h"
+#include "sp-workspace.h"
 
 #include "sp-breakdown-row.h"
 
@@ -17,9 +17,9 @@ G_BEGIN_DECLS
 #define SP_TYPE_BREAKDOWN_VIEW (sp_breakdown_view_get_type ())
 G_DECLARE_FINAL_TYPE (SpBreakdownView, sp_breakdown_view, SP, BREAKDOWN_VIEW, GtkWidget)
 
-/* Shows @breakdown (NULL: nothing) in @preferences' currency. */
+/* Shows @breakdown (NULL: nothing) in @workspace's currency. */
 void                 sp_breakdown_view_set_breakdown (SpBreakdownView      *self,
-                                                      SpPreferences        *preferences,
+                                                      SpWorkspace          *workspace,
                                                       SpBreakdown          *breakdown);
 SpBreakdown         *sp_breakdown_view_get_breakdown (SpBreakdownView      *self);
 void                 sp_breakdown_view_set_dimension (SpBreakdownView      *self,

@@ -38,9 +38,8 @@ typedef enum
 
 struct _SpTargetsPage
 {
-  GtkWidget           parent_instance;
+  SpPage              parent_instance;
 
-  SpPreferences      *preferences;
   GtkSingleSelection *plans;
   GtkNoSelection     *regions;
   GtkNoSelection     *reps;
@@ -65,21 +64,19 @@ struct _SpTargetsPage
   SpWorksheetPage    *worksheet_page;
 };
 
-G_DEFINE_FINAL_TYPE (SpTargetsPage, sp_targets_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SpTargetsPage, sp_targets_page, SP_TYPE_PAGE)
 
-enum {
-  PROP_0,
-  PROP_PREFERENCES,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static SpPreferences *
+get_preferences (SpTargetsPage *self)
+{
+  return sp_page_get_preferences (SP_PAGE (self));
+}
 
 static char *
 format_money (SpTargetsPage *self,
               gint64         amount)
 {
-  return sp_money_format (amount, sp_preferences_get_currency (self->preferences),
+  return sp_money_format (amount, sp_preferences_get_currency (get_preferences (self)),
                           SP_MONEY_FORMAT_DEFAULT);
 }
 
@@ -88,7 +85,7 @@ static char *
 format_money_short (SpTargetsPage *self,
                     gint64         amount)
 {
-  const SpCurrency *currency = sp_preferences_get_currency (self->preferences);
+  const SpCurrency *currency = sp_preferences_get_currency (get_preferences (self));
   SpCurrency whole = *currency;
   gint64 unit = 1;
 
@@ -174,15 +171,21 @@ column_is_numeric (Column column)
     }
 }
 
-static void
-setup_cell_cb (SpTargetsPage            *self,
-               GtkListItem              *list_item,
-               GtkSignalListItemFactory *factory)
+/* Each column's factory knows its page and column. */
+typedef struct
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  SpTargetsPage *page;
+  Column         column;
+} ColumnFactory;
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               ColumnFactory            *cf)
+{
   GtkWidget *label = gtk_label_new (NULL);
 
-  if (column_is_numeric (column))
+  if (column_is_numeric (cf->column))
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
       gtk_widget_add_css_class (label, "numeric");
@@ -197,12 +200,11 @@ setup_cell_cb (SpTargetsPage            *self,
 }
 
 static void
-bind_cell_cb (SpTargetsPage            *self,
+bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              GtkSignalListItemFactory *factory)
+              ColumnFactory            *cf)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  g_autofree char *text = column_text (self, column, gtk_list_item_get_item (list_item));
+  g_autofree char *text = column_text (cf->page, cf->column, gtk_list_item_get_item (list_item));
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
@@ -244,10 +246,14 @@ add_column (SpTargetsPage *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
+  ColumnFactory *cf = g_new0 (ColumnFactory, 1);
 
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, G_CONNECT_SWAPPED);
+  /* The factory belongs to one of the page's column views: it goes before the page. */
+  cf->page = self;
+  cf->column = column;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cell_cb), cf,
+                         (GClosureNotify) g_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), cf);
 
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (view_column, expand);
@@ -352,7 +358,7 @@ show_plan (SpTargetsPage *self,
            SpPlan        *plan,
            const char    *counts)
 {
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (get_preferences (self));
   int fiscal_year = sp_plan_get_fiscal_year (plan);
   gint64 target = sp_plan_get_target (plan);
   gint64 last_actual = sp_plan_get_last_year_actual (plan);
@@ -419,26 +425,27 @@ update_breakdown (SpTargetsPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  sp_worksheet_page_set_plan (self->worksheet_page, self->preferences, self->selected_plan_id);
+  SpWorkspace *workspace = sp_page_get_workspace (SP_PAGE (self));
+
+  sp_worksheet_page_set_plan (self->worksheet_page, self->selected_plan_id);
   if (!breakdown_shown (self) && self->breakdown == NULL)
     return;
 
-  if (self->preferences == NULL || self->selected_plan_id == 0)
+  if (workspace == NULL || self->selected_plan_id == 0)
     g_clear_object (&self->breakdown);
   else if (self->breakdown == NULL
-           || sp_breakdown_get_store (self->breakdown) != sp_preferences_get_store (self->preferences)
            || sp_breakdown_get_plan_id (self->breakdown) != self->selected_plan_id)
     {
       g_clear_object (&self->breakdown);
-      self->breakdown = sp_breakdown_new (sp_preferences_get_store (self->preferences),
+      self->breakdown = sp_breakdown_new (sp_workspace_get_store (workspace),
                                           self->selected_plan_id, &error);
       if (self->breakdown == NULL)
         g_warning ("Cannot read the breakdown of plan %" G_GINT64_FORMAT ": %s",
                    self->selected_plan_id, error->message);
     }
 
-  sp_breakdown_view_set_breakdown (self->breakdown_view, self->preferences, self->breakdown);
-  sp_breakdown_matrix_set_breakdown (self->breakdown_matrix, self->preferences, self->breakdown);
+  sp_breakdown_view_set_breakdown (self->breakdown_view, workspace, self->breakdown);
+  sp_breakdown_matrix_set_breakdown (self->breakdown_matrix, workspace, self->breakdown);
 }
 
 static void
@@ -498,19 +505,16 @@ show_error (SpTargetsPage *self,
 }
 
 static void
-reload (SpTargetsPage *self)
+sp_targets_page_refresh (SpPage *page)
 {
-  SpStore *store;
+  SpTargetsPage *self = SP_TARGETS_PAGE (page);
+  SpStore *store = sp_page_get_store (page);
   g_autoptr(GListModel) plans = NULL;
   g_autoptr(GListModel) regions = NULL;
   g_autoptr(GListModel) reps = NULL;
   g_autoptr(GError) error = NULL;
   guint n_plans, selected = GTK_INVALID_LIST_POSITION;
 
-  if (self->preferences == NULL)
-    return;
-
-  store = sp_preferences_get_store (self->preferences);
   if (!(plans = sp_plan_list (store, &error))
       || !(regions = sp_region_list (store, &error))
       || !(reps = sp_rep_list (store, 0, &error)))
@@ -568,10 +572,11 @@ new_plan_activated (GtkWidget  *widget,
   SpTargetsPage *self = SP_TARGETS_PAGE (widget);
   GtkWidget *dialog;
 
-  if (self->preferences == NULL)
+  if (get_preferences (self) == NULL)
     return;
 
-  dialog = sp_new_plan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->preferences);
+  dialog = sp_new_plan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   get_preferences (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -585,47 +590,19 @@ sp_targets_page_dispose (GObject *object)
   g_clear_object (&self->regions);
   g_clear_object (&self->reps);
   g_clear_object (&self->breakdown);
-  g_clear_object (&self->preferences);
 
   G_OBJECT_CLASS (sp_targets_page_parent_class)->dispose (object);
 }
 
+/* The Worksheet is a section shown in turn with the others: a page of its own that follows
+ * the workspace while shown. */
 static void
-sp_targets_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+sp_targets_page_workspace_set (SpPage      *page,
+                               SpWorkspace *workspace)
 {
-  SpTargetsPage *self = SP_TARGETS_PAGE (object);
+  SpTargetsPage *self = SP_TARGETS_PAGE (page);
 
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      g_value_set_object (value, self->preferences);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sp_targets_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  SpTargetsPage *self = SP_TARGETS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      sp_targets_page_set_preferences (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  sp_page_set_workspace (SP_PAGE (self->worksheet_page), workspace);
 }
 
 static void
@@ -635,13 +612,8 @@ sp_targets_page_class_init (SpTargetsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_targets_page_dispose;
-  object_class->get_property = sp_targets_page_get_property;
-  object_class->set_property = sp_targets_page_set_property;
-
-  properties[PROP_PREFERENCES] =
-    g_param_spec_object ("preferences", NULL, NULL, SP_TYPE_PREFERENCES,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SP_PAGE_CLASS (klass)->workspace_set = sp_targets_page_workspace_set;
+  SP_PAGE_CLASS (klass)->refresh = sp_targets_page_refresh;
 
   g_type_ensure (SP_TYPE_KEY_FIGURES);
   g_type_ensure (SP_TYPE_BREAKDOWN_VIEW);
@@ -691,35 +663,3 @@ sp_targets_page_init (SpTargetsPage *self)
   add_columns (self, self->regions_view, region_columns, G_N_ELEMENTS (region_columns));
   add_columns (self, self->reps_view, rep_columns, G_N_ELEMENTS (rep_columns));
 }
-
-SpPreferences *
-sp_targets_page_get_preferences (SpTargetsPage *self)
-{
-  g_return_val_if_fail (SP_IS_TARGETS_PAGE (self), NULL);
-
-  return self->preferences;
-}
-
-void
-sp_targets_page_set_preferences (SpTargetsPage *self,
-                                 SpPreferences *preferences)
-{
-  g_return_if_fail (SP_IS_TARGETS_PAGE (self));
-  g_return_if_fail (!preferences || SP_IS_PREFERENCES (preferences));
-
-  if (self->preferences == preferences)
-    return;
-
-  if (self->preferences != NULL)
-    g_signal_handlers_disconnect_by_data (sp_preferences_get_store (self->preferences), self);
-  g_set_object (&self->preferences, preferences);
-  /* Every change of the workspace, its currency and calendar included, ends with
-   * SpStore::changed. */
-  if (preferences != NULL)
-    g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
-                             G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
-}
-

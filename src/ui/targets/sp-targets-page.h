@@ -6,16 +6,11 @@
 
 #include <gtk/gtk.h>
 
-#include "sp-preferences.h"
+#include "sp-page.h"
 
 G_BEGIN_DECLS
 
 #define SP_TYPE_TARGETS_PAGE (sp_targets_page_get_type ())
-G_DECLARE_FINAL_TYPE (SpTargetsPage, sp_targets_page, SP, TARGETS_PAGE, GtkWidget)
-
-SpPreferences *sp_targets_page_get_preferences (SpTargetsPage *self);
-/* The page reads the workspace of @preferences and follows its changes. */
-void           sp_targets_page_set_preferences (SpTargetsPage *self,
-                                                SpPreferences *preferences);
+G_DECLARE_FINAL_TYPE (SpTargetsPage, sp_targets_page, SP, TARGETS_PAGE, SpPage)
 
 G_END_DECLS

@@ -231,12 +231,16 @@ static void
 adjust_kind_toggled_cb (GtkToggleButton *button,
                         SpWorksheetPage *self)
 {
-  int basis = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "basis"));
+  int basis = -1;
   g_autofree char *value = NULL;
   g_autofree char *note = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->loading || self->worksheet == NULL || !gtk_toggle_button_get_active (button))
+  for (int b = 0; b < SP_WORKSHEET_N_BASES; b++)
+    if (button == self->adjust_percent[b] || button == self->adjust_amount[b])
+      basis = b;
+  if (basis < 0 || self->loading || self->worksheet == NULL
+      || !gtk_toggle_button_get_active (button))
     return;
 
   value = _sp_worksheet_page_field_text (self->adjust_value[basis]);
@@ -292,8 +296,6 @@ create_bases (SpWorksheetPage *self)
       gtk_widget_set_tooltip_text (amount, _("An amount of money"));
       gtk_box_append (GTK_BOX (units), percent);
       gtk_box_append (GTK_BOX (units), amount);
-      g_object_set_data (G_OBJECT (percent), "basis", GINT_TO_POINTER (b));
-      g_object_set_data (G_OBJECT (amount), "basis", GINT_TO_POINTER (b));
       g_signal_connect_object (percent, "toggled", G_CALLBACK (adjust_kind_toggled_cb), self, 0);
       g_signal_connect_object (amount, "toggled", G_CALLBACK (adjust_kind_toggled_cb), self, 0);
 
@@ -441,7 +443,7 @@ _sp_worksheet_page_bases_init (SpWorksheetPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Typed basis"), -1);
 }
 
-/* Needs the currency, so waits for the page's preferences. */
+/* Needs the currency, so waits for the page's workspace. */
 void
 _sp_worksheet_page_bases_create (SpWorksheetPage *self)
 {

@@ -179,12 +179,40 @@ set_deadline (SpWorksheetPage *self,
     _sp_worksheet_page_toast (self, error->message, FALSE);
 }
 
-static void
-day_selected_cb (GtkCalendar     *calendar,
-                 SpWorksheetPage *self)
+/* What an item's button (or its deadline's calendar) acts on; freed with the widget. */
+typedef struct
 {
+  SpWorksheetPage *page;
+  gint64           id;
+  int              delta;      /* move buttons: -1 up, +1 down */
+  GtkWidget       *add_entry;  /* remove: where the focus goes */
+} ItemAction;
+
+static void
+connect_item_action (GtkWidget       *widget,
+                     const char      *signal,
+                     GCallback        callback,
+                     SpWorksheetPage *self,
+                     gint64           id,
+                     int              delta,
+                     GtkWidget       *add_entry)
+{
+  ItemAction *action = g_new0 (ItemAction, 1);
+
+  action->page = self;
+  action->id = id;
+  action->delta = delta;
+  action->add_entry = add_entry;
+  g_signal_connect_data (widget, signal, callback, action, (GClosureNotify) g_free, 0);
+}
+
+static void
+day_selected_cb (GtkCalendar *calendar,
+                 ItemAction  *action)
+{
+  SpWorksheetPage *self = action->page;
   g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (calendar), "item-id"));
+  gint64 id = action->id;
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
   GDate date;
 
@@ -199,10 +227,11 @@ day_selected_cb (GtkCalendar     *calendar,
 }
 
 static void
-no_deadline_cb (GtkButton       *button,
-                SpWorksheetPage *self)
+no_deadline_cb (GtkButton  *button,
+                ItemAction *action)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id"));
+  SpWorksheetPage *self = action->page;
+  gint64 id = action->id;
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
 
   if (popover != NULL)
@@ -211,11 +240,12 @@ no_deadline_cb (GtkButton       *button,
 }
 
 static void
-move_clicked_cb (GtkButton       *button,
-                 SpWorksheetPage *self)
+move_clicked_cb (GtkButton  *button,
+                 ItemAction *action)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id"));
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  SpWorksheetPage *self = action->page;
+  gint64 id = action->id;
+  int delta = action->delta;
   g_autoptr(GError) error = NULL;
 
   /* The list is rebuilt in the new order: the same button of the same item keeps the focus. */
@@ -229,12 +259,13 @@ move_clicked_cb (GtkButton       *button,
 }
 
 static void
-remove_clicked_cb (GtkButton       *button,
-                   SpWorksheetPage *self)
+remove_clicked_cb (GtkButton  *button,
+                   ItemAction *action)
 {
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "item-id"));
+  SpWorksheetPage *self = action->page;
+  gint64 id = action->id;
   const SpOgsmtItem *item = find_item (self, id);
-  GtkWidget *add_entry = g_object_get_data (G_OBJECT (button), "add-entry");
+  GtkWidget *add_entry = action->add_entry;
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -252,8 +283,7 @@ remove_clicked_cb (GtkButton       *button,
 static GtkWidget *
 icon_button (const char *icon,
              const char *tooltip,
-             const char *accessible,
-             gint64      id)
+             const char *accessible)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
@@ -262,7 +292,6 @@ icon_button (const char *icon,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
-  g_object_set_data (G_OBJECT (button), "item-id", GSIZE_TO_POINTER (id));
   return button;
 }
 
@@ -319,10 +348,10 @@ create_row (SpWorksheetPage   *self,
       GtkWidget *clear = gtk_button_new_with_mnemonic (_("_No Deadline"));
 
       r.calendar = GTK_CALENDAR (gtk_calendar_new ());
-      g_object_set_data (G_OBJECT (r.calendar), "item-id", GSIZE_TO_POINTER (item->id));
-      g_object_set_data (G_OBJECT (clear), "item-id", GSIZE_TO_POINTER (item->id));
-      g_signal_connect_object (r.calendar, "day-selected", G_CALLBACK (day_selected_cb), self, 0);
-      g_signal_connect_object (clear, "clicked", G_CALLBACK (no_deadline_cb), self, 0);
+      connect_item_action (GTK_WIDGET (r.calendar), "day-selected", G_CALLBACK (day_selected_cb),
+                           self, item->id, 0, NULL);
+      connect_item_action (clear, "clicked", G_CALLBACK (no_deadline_cb), self, item->id, 0,
+                           NULL);
       gtk_box_append (GTK_BOX (content), GTK_WIDGET (r.calendar));
       gtk_box_append (GTK_BOX (content), clear);
       gtk_popover_set_child (GTK_POPOVER (popover), content);
@@ -339,15 +368,14 @@ create_row (SpWorksheetPage   *self,
   up = g_strdup_printf (_("Move “%s” up"), item->text);
   down = g_strdup_printf (_("Move “%s” down"), item->text);
   remove = g_strdup_printf (_("Remove “%s”"), item->text);
-  r.up = icon_button ("go-up-symbolic", _("Move Up"), up, item->id);
-  r.down = icon_button ("go-down-symbolic", _("Move Down"), down, item->id);
-  r.remove = icon_button ("user-trash-symbolic", _("Remove"), remove, item->id);
-  g_object_set_data (G_OBJECT (r.up), "delta", GINT_TO_POINTER (-1));
-  g_object_set_data (G_OBJECT (r.down), "delta", GINT_TO_POINTER (1));
-  g_object_set_data (G_OBJECT (r.remove), "add-entry", add_entry);
-  g_signal_connect_object (r.up, "clicked", G_CALLBACK (move_clicked_cb), self, 0);
-  g_signal_connect_object (r.down, "clicked", G_CALLBACK (move_clicked_cb), self, 0);
-  g_signal_connect_object (r.remove, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
+  r.up = icon_button ("go-up-symbolic", _("Move Up"), up);
+  r.down = icon_button ("go-down-symbolic", _("Move Down"), down);
+  r.remove = icon_button ("user-trash-symbolic", _("Remove"), remove);
+  /* The buttons live inside the page: their actions need no reference to it. */
+  connect_item_action (r.up, "clicked", G_CALLBACK (move_clicked_cb), self, item->id, -1, NULL);
+  connect_item_action (r.down, "clicked", G_CALLBACK (move_clicked_cb), self, item->id, 1, NULL);
+  connect_item_action (r.remove, "clicked", G_CALLBACK (remove_clicked_cb), self, item->id, 0,
+                       add_entry);
   gtk_box_append (GTK_BOX (box), r.up);
   gtk_box_append (GTK_BOX (box), r.down);
   gtk_box_append (GTK_BOX (box), r.remove);
@@ -380,8 +408,8 @@ build_list (SpWorksheetPage *self,
 {
   g_autofree char *shape = list_shape (self, kind);
   GtkListBox *list = self->ogsmt_lists[kind];
-  GtkWidget *add_row = g_object_get_data (G_OBJECT (list), "add-row");
-  GtkWidget *add_entry = g_object_get_data (G_OBJECT (list), "add-entry");
+  GtkWidget *add_row = self->ogsmt_add_rows[kind];
+  GtkWidget *add_entry = self->ogsmt_add_entries[kind];
   GArray *rows = self->ogsmt_rows[kind];
   int position = 0;
 
@@ -476,14 +504,22 @@ load_list (SpWorksheetPage *self,
     }
 }
 
+/* Enter in a list's "add" entry or its button. */
 static void
 add_item (GtkWidget       *widget,
           SpWorksheetPage *self)
 {
-  GtkWidget *entry = g_object_get_data (G_OBJECT (widget), "add-entry");
-  SpOgsmtKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "kind"));
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  SpOgsmtKind kind = SP_OGSMT_GOAL;
+  GtkWidget *entry;
+  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+
+  for (SpOgsmtKind k = SP_OGSMT_GOAL; k <= SP_OGSMT_MEASURE; k++)
+    if (widget == self->ogsmt_add_entries[k]
+        || gtk_widget_is_ancestor (widget, self->ogsmt_add_rows[k]))
+      kind = k;
+  entry = self->ogsmt_add_entries[kind];
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
   if (self->worksheet == NULL || text[0] == '\0')
     return;
@@ -538,17 +574,14 @@ create_list (SpWorksheetPage *self,
   gtk_widget_set_tooltip_text (button, _("Add"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _(kinds[kind].add_placeholder), -1);
-  g_object_set_data (G_OBJECT (entry), "kind", GINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (entry), "add-entry", entry);
-  g_object_set_data (G_OBJECT (button), "add-entry", entry);
   g_signal_connect_object (entry, "activate", G_CALLBACK (add_item), self, 0);
   g_signal_connect_object (button, "clicked", G_CALLBACK (add_item), self, 0);
   gtk_box_append (GTK_BOX (add_box), entry);
   gtk_box_append (GTK_BOX (add_box), button);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (add_row), add_box);
   gtk_list_box_append (GTK_LIST_BOX (list), add_row);
-  g_object_set_data (G_OBJECT (list), "add-row", add_row);
-  g_object_set_data (G_OBJECT (list), "add-entry", entry);
+  self->ogsmt_add_rows[kind] = add_row;
+  self->ogsmt_add_entries[kind] = entry;
 
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), description);

@@ -55,15 +55,12 @@ typedef struct
 
 struct _SpWorksheetPage
 {
-  GtkWidget        parent_instance;
+  SpPage           parent_instance;
 
-  SpPreferences   *preferences;
-  SpStore         *store;           /* the one whose ::changed is connected */
   gint64           plan_id;
   SpWorksheet     *worksheet;       /* NULL when there is no plan or it cannot be read */
   gboolean         loading;
   gboolean         disposing;
-  gboolean         stale;           /* the workspace changed while the page was not shown */
   AdwToast        *toast;           /* the last one shown, while it is up (weak) */
 
   /* 1. the basis */
@@ -94,6 +91,8 @@ struct _SpWorksheetPage
   /* 6. OGSMT */
   Field           *objective;
   GtkListBox      *ogsmt_lists[4];
+  GtkWidget       *ogsmt_add_rows[4];    /* the row with the "add" entry, last in each list */
+  GtkWidget       *ogsmt_add_entries[4];
   GArray          *ogsmt_rows[4];   /* of OgsmtRow */
   char            *ogsmt_shape[4];
   gint64           focus_item;      /* after a move: the item whose button gets the focus */

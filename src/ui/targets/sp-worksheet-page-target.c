@@ -255,8 +255,13 @@ expanded_cb (AdwExpanderRow  *row,
              GParamSpec      *pspec,
              SpWorksheetPage *self)
 {
-  gint64 region_id = *(gint64 *) g_object_get_data (G_OBJECT (row), "region-id");
+  gint64 region_id = -1;
 
+  for (guint i = 0; i < self->region_rows->len; i++)
+    if (g_array_index (self->region_rows, RegionRow, i).row == row)
+      region_id = g_array_index (self->region_rows, RegionRow, i).region_id;
+  if (region_id < 0)
+    return;
   if (adw_expander_row_get_expanded (row))
     g_hash_table_add (self->expanded, g_memdup2 (&region_id, sizeof region_id));
   else
@@ -294,8 +299,6 @@ build_commitments (SpWorksheetPage *self)
       gtk_widget_add_css_class (gap, "heading");
       adw_expander_row_add_action (region.row, gap);
       region.gap = GTK_LABEL (gap);
-      g_object_set_data_full (G_OBJECT (region.row), "region-id",
-                              g_memdup2 (&sum->region_id, sizeof sum->region_id), g_free);
       adw_expander_row_set_expanded (region.row,
                                      g_hash_table_contains (self->expanded, &sum->region_id));
       g_signal_connect_object (region.row, "notify::expanded", G_CALLBACK (expanded_cb), self, 0);

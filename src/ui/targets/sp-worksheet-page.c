@@ -17,20 +17,20 @@
 #include "sp-window.h"
 #include "sp-worksheet-page-private.h"
 
-G_DEFINE_FINAL_TYPE (SpWorksheetPage, sp_worksheet_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SpWorksheetPage, sp_worksheet_page, SP_TYPE_PAGE)
 
 /* Helpers shared by the page's files */
 
 SpStore *
 _sp_worksheet_page_store (SpWorksheetPage *self)
 {
-  return sp_preferences_get_store (self->preferences);
+  return sp_page_get_store (SP_PAGE (self));
 }
 
 const SpCurrency *
 _sp_worksheet_page_currency (SpWorksheetPage *self)
 {
-  return sp_preferences_get_currency (self->preferences);
+  return sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self)));
 }
 
 char *
@@ -155,9 +155,13 @@ _sp_worksheet_page_show_gap (SpWorksheetPage *self,
 
 /* Fields */
 
+/* A field lives as long as its widget. */
 static void
-field_free (Field *f)
+field_free (gpointer  data,
+            GObject  *widget)
 {
+  Field *f = data;
+
   g_free (f->loaded);
   g_free (f->message);
   g_free (f);
@@ -258,12 +262,14 @@ save_field (Field *f)
       return;
     }
 
-  /* Show the value as the model has it now ("8.50" → "8.5"), even where nothing changed. */
+  /* Show the value as the model has it now ("8.50" → "8.5"), even where nothing changed:
+   * the workspace's change is emitted now rather than before the next frame, so that the
+   * page has re-read the worksheet when the focus moves on. */
   field_set_message (f, NULL);
   g_clear_pointer (&f->loaded, g_free);
   field_set_text (f, "");
   g_clear_pointer (&f->loaded, g_free);
-  if (self->worksheet != NULL)
+  if (!sp_workspace_flush (sp_page_get_workspace (SP_PAGE (self))) && self->worksheet != NULL)
     _sp_worksheet_page_load_all (self);
 }
 
@@ -294,7 +300,7 @@ _sp_worksheet_page_field_new (SpWorksheetPage *self,
   f->page = self;
   f->widget = widget;
   f->save = save;
-  g_object_set_data_full (G_OBJECT (widget), "sp-worksheet-field", f, (GDestroyNotify) field_free);
+  g_object_weak_ref (G_OBJECT (widget), field_free, f);
 
   g_signal_connect (focus, "leave", G_CALLBACK (field_leave_cb), f);
   gtk_widget_add_controller (widget, focus);
@@ -326,14 +332,16 @@ _sp_worksheet_page_load_all (SpWorksheetPage *self)
   self->loading = FALSE;
 }
 
+/* While another section is shown the page only notes that it is out of date (SpPage): edits
+ * in the breakdown should not pay for reading the worksheet. */
 static void
-reload (SpWorksheetPage *self)
+sp_worksheet_page_refresh (SpPage *page)
 {
+  SpWorksheetPage *self = SP_WORKSHEET_PAGE (page);
   g_autoptr(GError) error = NULL;
 
-  self->stale = FALSE;
   g_clear_pointer (&self->worksheet, sp_worksheet_unref);
-  if (self->preferences == NULL || self->plan_id == 0)
+  if (self->plan_id == 0)
     {
       adw_status_page_set_icon_name (self->empty_page, "sp-targets-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Plan Selected"));
@@ -357,27 +365,12 @@ reload (SpWorksheetPage *self)
   gtk_stack_set_visible_child_name (self->stack, "content");
 }
 
-/* While another section is shown the page only notes that it is out of date: edits in the
- * breakdown should not pay for reading the worksheet. */
+/* The bases' rows need the currency: they are built once the page has its workspace. */
 static void
-store_changed_cb (SpWorksheetPage *self)
+sp_worksheet_page_workspace_set (SpPage      *page,
+                                 SpWorkspace *workspace)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  reload (self);
-}
-
-static void
-sp_worksheet_page_map (GtkWidget *widget)
-{
-  SpWorksheetPage *self = SP_WORKSHEET_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sp_worksheet_page_parent_class)->map (widget);
-  if (self->stale)
-    reload (self);
+  _sp_worksheet_page_bases_create (SP_WORKSHEET_PAGE (page));
 }
 
 static void
@@ -408,8 +401,6 @@ sp_worksheet_page_dispose (GObject *object)
   SpWorksheetPage *self = SP_WORKSHEET_PAGE (object);
 
   self->disposing = TRUE;
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_WORKSHEET_PAGE);
   _sp_worksheet_page_target_dispose (self);
   _sp_worksheet_page_ogsmt_dispose (self);
@@ -418,8 +409,6 @@ sp_worksheet_page_dispose (GObject *object)
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->year_checks, g_ptr_array_unref);
   g_clear_pointer (&self->year_totals, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->preferences);
 
   G_OBJECT_CLASS (sp_worksheet_page_parent_class)->dispose (object);
 }
@@ -431,7 +420,8 @@ sp_worksheet_page_class_init (SpWorksheetPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_worksheet_page_dispose;
-  widget_class->map = sp_worksheet_page_map;
+  SP_PAGE_CLASS (klass)->workspace_set = sp_worksheet_page_workspace_set;
+  SP_PAGE_CLASS (klass)->refresh = sp_worksheet_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sp-worksheet-page.ui");
@@ -479,41 +469,15 @@ sp_worksheet_page_init (SpWorksheetPage *self)
 
 void
 sp_worksheet_page_set_plan (SpWorksheetPage *self,
-                            SpPreferences   *preferences,
                             gint64           plan_id)
 {
-  SpStore *store;
-
   g_return_if_fail (SP_IS_WORKSHEET_PAGE (self));
-  g_return_if_fail (!preferences || SP_IS_PREFERENCES (preferences));
 
-  store = preferences ? sp_preferences_get_store (preferences) : NULL;
-  if (self->preferences == preferences && self->store == store && self->plan_id == plan_id)
+  if (self->plan_id == plan_id)
     return;
-
-  if (self->store != store)
-    {
-      if (self->store != NULL)
-        g_signal_handlers_disconnect_by_data (self->store, self);
-      g_set_object (&self->store, store);
-      /* Every edit, undo and redo ends with SpStore::changed. */
-      if (store != NULL)
-        g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-    }
-  g_set_object (&self->preferences, preferences);
-  if (self->plan_id != plan_id)
-    {
-      self->plan_id = plan_id;
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-    }
-  if (self->bases_grid != NULL && gtk_widget_get_first_child (GTK_WIDGET (self->bases_grid)) == NULL
-      && preferences != NULL)
-    {
-      _sp_worksheet_page_bases_create (self);
-    }
-
-  store_changed_cb (self);
+  self->plan_id = plan_id;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 gint64

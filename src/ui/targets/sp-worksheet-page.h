@@ -6,17 +6,16 @@
 
 #include <gtk/gtk.h>
 
-#include "sp-preferences.h"
+#include "sp-page.h"
 
 G_BEGIN_DECLS
 
 #define SP_TYPE_WORKSHEET_PAGE (sp_worksheet_page_get_type ())
-G_DECLARE_FINAL_TYPE (SpWorksheetPage, sp_worksheet_page, SP, WORKSHEET_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SpWorksheetPage, sp_worksheet_page, SP, WORKSHEET_PAGE, SpPage)
 
-/* Shows the worksheet of @plan_id (0: none) in the workspace of @preferences and follows the
- * workspace's changes, undo and redo included. */
+/* Shows the worksheet of @plan_id (0: none); as a page it follows the workspace's changes,
+ * undo and redo included, while shown. */
 void           sp_worksheet_page_set_plan    (SpWorksheetPage *self,
-                                              SpPreferences   *preferences,
                                               gint64           plan_id);
 gint64         sp_worksheet_page_get_plan_id (SpWorksheetPage *self);
 

@@ -302,7 +302,7 @@ preferences_activated (GSimpleAction *action,
   if (window == NULL)
     return;
 
-  prefs = sp_preferences_window_new (sp_window_get_preferences (window));
+  prefs = sp_preferences_window_new (sp_window_get_workspace (window));
   gtk_window_set_transient_for (prefs, GTK_WINDOW (window));
   gtk_window_present (prefs);
 }

@@ -81,11 +81,14 @@ clear_year_groups (SpPreferencesWindow *self)
   g_ptr_array_set_size (self->year_groups, 0);
 }
 
+/* prefs.remove-holiday: the button's target is the day, "2026-10-01". */
 static void
-remove_holiday_cb (SpPreferencesWindow *self,
-                   GtkButton           *button)
+remove_holiday_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
 {
-  const char *iso = g_object_get_data (G_OBJECT (button), "date");
+  SpPreferencesWindow *self = SP_PREFERENCES_WINDOW (widget);
+  const char *iso = g_variant_get_string (param, NULL);
   g_autoptr(GError) error = NULL;
   GDate date;
 
@@ -116,9 +119,8 @@ create_holiday_row (SpPreferencesWindow *self,
   label = g_strdup_printf (_("Remove the holiday on %s"), when);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (button), "date", g_strdup (holiday->date), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (remove_holiday_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", holiday->date);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "prefs.remove-holiday");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
@@ -373,7 +375,7 @@ add_holiday_cb (SpPreferencesWindow *self)
 }
 
 static void
-store_changed_cb (SpPreferencesWindow *self)
+workspace_changed_cb (SpPreferencesWindow *self)
 {
   sync_from_preferences (self);
   sync_holidays (self);
@@ -417,6 +419,8 @@ sp_preferences_window_class_init (SpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, week_start_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, holiday_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_holiday_cb);
+  gtk_widget_class_install_action (widget_class, "prefs.remove-holiday", "s",
+                                   remove_holiday_activated);
 }
 
 static void
@@ -468,18 +472,19 @@ sp_preferences_window_init (SpPreferencesWindow *self)
 }
 
 GtkWindow *
-sp_preferences_window_new (SpPreferences *preferences)
+sp_preferences_window_new (SpWorkspace *workspace)
 {
   SpPreferencesWindow *self;
 
-  g_return_val_if_fail (SP_IS_PREFERENCES (preferences), NULL);
+  g_return_val_if_fail (SP_IS_WORKSPACE (workspace), NULL);
 
   self = g_object_new (SP_TYPE_PREFERENCES_WINDOW, NULL);
-  self->preferences = g_object_ref (preferences);
+  self->preferences = g_object_ref (sp_workspace_get_preferences (workspace));
 
-  g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
-                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  store_changed_cb (self);
+  /* Undo and redo change the settings too: the rows follow the workspace. */
+  g_signal_connect_object (workspace, "changed", G_CALLBACK (workspace_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  workspace_changed_cb (self);
 
   return GTK_WINDOW (self);
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sp-preferences.h"
+#include "sp-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpPreferencesWindow, sp_preferences_window, SP, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GtkWindow *sp_preferences_window_new (SpPreferences *preferences);
+GtkWindow *sp_preferences_window_new (SpWorkspace *workspace);
 
 G_END_DECLS

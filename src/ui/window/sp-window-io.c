@@ -3,8 +3,9 @@
  * Importing order history has its own dialog (sp-history-import-dialog.c).
  *
  * Each job runs in a GTask thread on its own connection to the workspace file (SQLite's WAL
- * lets it write while this window's connection stays idle), with the window insensitive and
- * a progress bar shown; afterwards the window's store is told to reload (sp_store_reload()).
+ * lets it write while this window's connection stays idle) as the workspace's one job (the
+ * window turns insensitive and shows its progress); afterwards the window's store is told to
+ * reload (sp_store_reload()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -58,9 +59,9 @@ report_progress_cb (gpointer user_data)
 {
   Progress *progress = user_data;
 
-  /* The window may have been closed (and its widgets disposed) meanwhile. */
-  if (progress->window->cancellable != NULL && progress->window->busy_progress != NULL)
-    _sp_window_set_progress (progress->window, progress->fraction);
+  /* The window may have been closed meanwhile; the workspace outlives its widgets. */
+  if (progress->window->workspace != NULL)
+    sp_workspace_set_progress (progress->window->workspace, progress->fraction);
 
   return G_SOURCE_REMOVE;
 }
@@ -143,40 +144,6 @@ static void job_done_cb (GObject      *object,
                          gpointer      user_data);
 
 static void
-start_job (SpWindow    *self,
-           JobKind      kind,
-           const char  *other,
-           const GDate *today,
-           const char  *message)
-{
-  g_autoptr(GTask) task = NULL;
-  Job *job;
-
-  g_return_if_fail (self->cancellable == NULL);
-
-  job = g_new0 (Job, 1);
-  job->kind = kind;
-  job->window = g_object_ref (self);
-  job->workspace = g_strdup (sp_store_get_path (self->store));
-  job->other = g_strdup (other);
-  g_date_clear (&job->today, 1);
-  if (today != NULL)
-    job->today = *today;
-
-  self->cancellable = g_cancellable_new ();
-  _sp_window_set_busy (self, message);
-  _sp_window_set_progress (self, kind == JOB_DEMO ? 0.0 : -1.0);
-
-  /* A closed window still waits for its worker to roll back before the process ends. */
-  g_application_hold (g_application_get_default ());
-
-  task = g_task_new (self, self->cancellable, job_done_cb, GINT_TO_POINTER (kind));
-  g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, run_job);
-}
-
-static void
 add_toast (SpWindow   *self,
            const char *title,
            const char *button,
@@ -197,6 +164,44 @@ add_toast (SpWindow   *self,
 }
 
 static void
+start_job (SpWindow    *self,
+           JobKind      kind,
+           const char  *other,
+           const GDate *today,
+           const char  *message)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+  Job *job;
+
+  cancellable = sp_workspace_begin_job (self->workspace, message, &error);
+  if (cancellable == NULL)
+    {
+      add_toast (self, error->message, NULL, NULL, NULL);
+      return;
+    }
+  sp_workspace_set_progress (self->workspace, kind == JOB_DEMO ? 0.0 : -1.0);
+
+  job = g_new0 (Job, 1);
+  job->kind = kind;
+  job->window = g_object_ref (self);
+  job->workspace = g_strdup (sp_store_get_path (self->store));
+  job->other = g_strdup (other);
+  g_date_clear (&job->today, 1);
+  if (today != NULL)
+    job->today = *today;
+
+  /* A closed window still waits for its worker to roll back before the process ends. */
+  g_application_hold (g_application_get_default ());
+
+  task = g_task_new (self, cancellable, job_done_cb, GINT_TO_POINTER (kind));
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, run_job);
+}
+
+static void
 job_done_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
@@ -211,13 +216,12 @@ job_done_cb (GObject      *object,
 
   backup = g_task_propagate_pointer (G_TASK (result), &error);
   g_application_release (g_application_get_default ());
-  g_clear_object (&self->cancellable);
+  sp_workspace_end_job (self->workspace);
 
   /* The window was closed meanwhile: nothing left to show. */
   if (self->stack == NULL)
     return;
 
-  _sp_window_set_busy (self, NULL);
   if (kind != JOB_EXPORT)
     _sp_window_reload (self);
 
@@ -289,7 +293,7 @@ sp_window_fill_demo (SpWindow    *self,
   g_return_if_fail (SP_IS_WINDOW (self));
   g_return_if_fail (today != NULL && g_date_valid (today));
 
-  if (self->cancellable != NULL)
+  if (sp_workspace_get_busy (self->workspace))
     return;
 
   start_job (self, JOB_DEMO, NULL, today, _("Preparing the demo workspace…"));
@@ -365,16 +369,37 @@ take_chosen_path (SpWindow             *self,
   return g_file_get_path (file);
 }
 
-static void
-import_confirm_response_cb (SpWindow         *self,
-                            const char       *response,
-                            AdwMessageDialog *dialog)
+/* The file a "Replace the Workspace?" dialog asks about; freed with the dialog. */
+typedef struct
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  SpWindow *window;   /* owned */
+  char     *path;
+} ImportConfirm;
+
+static void
+import_confirm_free (gpointer  data,
+                     GClosure *closure)
+{
+  ImportConfirm *confirm = data;
+
+  g_object_unref (confirm->window);
+  g_free (confirm->path);
+  g_free (confirm);
+}
+
+static void
+import_confirm_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            ImportConfirm    *confirm)
+{
+  SpWindow *self = confirm->window;
+  const char *path = confirm->path;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (g_strcmp0 (response, "replace") != 0 || self->cancellable != NULL)
+  /* The window may have been closed meanwhile. */
+  if (g_strcmp0 (response, "replace") != 0 || self->stack == NULL
+      || sp_workspace_get_busy (self->workspace))
     return;
 
   name = g_filename_display_basename (path);
@@ -391,6 +416,7 @@ import_chooser_response_cb (SpWindow             *self,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   AdwMessageDialog *dialog;
+  ImportConfirm *confirm;
 
   if (response == GTK_RESPONSE_ACCEPT)
     path = take_chosen_path (self, native, "last-import-folder");
@@ -413,9 +439,11 @@ import_chooser_response_cb (SpWindow             *self,
   adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_steal_pointer (&path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (import_confirm_response_cb), self,
-                           G_CONNECT_SWAPPED);
+  confirm = g_new0 (ImportConfirm, 1);
+  confirm->window = g_object_ref (self);
+  confirm->path = g_steal_pointer (&path);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (import_confirm_response_cb), confirm,
+                         import_confirm_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -445,7 +473,7 @@ undo_import_activated (GSimpleAction *action,
 {
   SpWindow *self = user_data;
 
-  if (self->cancellable != NULL)
+  if (sp_workspace_get_busy (self->workspace))
     return;
 
   start_job (self, JOB_UNDO_IMPORT, g_variant_get_string (param, NULL), NULL,
@@ -464,7 +492,7 @@ export_chooser_response_cb (SpWindow             *self,
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (native));
   g_object_unref (native);
 
-  if (path == NULL || self->cancellable != NULL)
+  if (path == NULL || sp_workspace_get_busy (self->workspace))
     return;
 
   if (!g_str_has_suffix (path, SP_STORE_FILE_SUFFIX))
@@ -532,7 +560,7 @@ import_history_activated (GSimpleAction *action,
   SpWindow *self = user_data;
   GtkWidget *dialog;
 
-  if (self->cancellable != NULL)
+  if (sp_workspace_get_busy (self->workspace))
     return;
 
   dialog = sp_history_import_dialog_new (GTK_WINDOW (self), self->store);

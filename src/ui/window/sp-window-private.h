@@ -17,10 +17,9 @@ struct _SpWindow
   SpWorkspace          *workspace;
   SpPreferences        *preferences;     /* the workspace's */
   GSettings            *settings;        /* NULL when the schema is not installed */
-  GCancellable         *cancellable;     /* the running worker task, if any */
   GtkCssProvider       *presentation_css;
   guint                 inhibit_cookie;
-  guint                 pulse_source;
+  guint                 pulse_source;    /* while the job's progress is unknown */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -39,12 +38,6 @@ struct _SpWindow
   GtkProgressBar       *busy_progress;
 };
 
-/* Makes the window insensitive and shows @message with a progress bar; NULL ends it. */
-void _sp_window_set_busy     (SpWindow     *self,
-                              const char   *message);
-/* 0..1, or a negative value for "unknown" (the bar pulses). */
-void _sp_window_set_progress (SpWindow     *self,
-                              double        fraction);
 void _sp_window_show_error   (SpWindow     *self,
                               const char   *heading,
                               const GError *error);

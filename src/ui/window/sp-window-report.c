@@ -2,7 +2,7 @@
  *
  * A file chooser, then a worker thread that opens the workspace through its own connection
  * and writes the report with sp_report_build() and sp_report_write_pdf(), the code behind
- * "sales-planner-cli report"; a toast says how it went.
+ * "sales-planner-cli report", as the workspace's one job; a toast says how it went.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,6 +67,7 @@ write_report_done_cb (GObject      *object,
   g_autofree char *title = NULL;
 
   g_application_release (g_application_get_default ());
+  sp_workspace_end_job (self->workspace);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     /* Translators: %s is the reason */
     title = g_strdup_printf (_("The report could not be written: %s"), error->message);
@@ -91,6 +92,8 @@ export_report_response_cb (SpWindow             *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
   ReportJob *job;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -115,8 +118,17 @@ export_report_response_cb (SpWindow             *self,
   g_date_set_dmy (&job->today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                   g_date_time_get_year (now));
 
+  cancellable = sp_workspace_begin_job (self->workspace, _("Writing the report…"), &error);
+  if (cancellable == NULL)
+    {
+      sp_window_add_toast (self, adw_toast_new (error->message));
+      report_job_free (job);
+      return;
+    }
+  sp_workspace_set_progress (self->workspace, -1.0);
+
   g_application_hold (g_application_get_default ());
-  task = g_task_new (self, NULL, write_report_done_cb, NULL);
+  task = g_task_new (self, cancellable, write_report_done_cb, NULL);
   g_task_set_source_tag (task, export_report_response_cb);
   g_task_set_task_data (task, job, (GDestroyNotify) report_job_free);
   g_task_run_in_thread (task, write_report_thread);
@@ -133,6 +145,9 @@ export_report_activated (GSimpleAction *action,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
+
+  if (sp_workspace_get_busy (self->workspace))
+    return;
 
   native = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,

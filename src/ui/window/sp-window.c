@@ -58,7 +58,7 @@ set_action_enabled (SpWindow   *self,
 static gboolean
 is_busy (SpWindow *self)
 {
-  return self->cancellable != NULL;
+  return self->workspace != NULL && sp_workspace_get_busy (self->workspace);
 }
 
 static void
@@ -333,28 +333,67 @@ sidebar_row_selected_cb (SpWindow      *self,
     gtk_selection_model_select_item (pages, gtk_list_box_row_get_index (row), TRUE);
 }
 
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  SpWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->busy_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+/* While the workspace runs a job the window is insensitive and shows what runs (bound in
+ * sp_window_constructed()); the actions that would start another job or touch the file are
+ * disabled. */
+static void
+busy_changed_cb (SpWindow *self)
+{
+  static const char * const guarded[] = {
+    "undo", "redo", "import", "export", "undo-import", "fill-demo", "export-report",
+  };
+  gboolean busy = sp_workspace_get_busy (self->workspace);
+
+  if (!busy)
+    {
+      g_clear_handle_id (&self->pulse_source, g_source_remove);
+      gtk_progress_bar_set_fraction (self->busy_progress, 0.0);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (guarded); i++)
+    set_action_enabled (self, guarded[i], !busy);
+  if (!busy)
+    update_undo_actions (self);
+}
+
+/* 0..1, or negative for "unknown": the bar pulses. */
+static void
+progress_changed_cb (SpWindow *self)
+{
+  double fraction = sp_workspace_get_progress (self->workspace);
+
+  if (!sp_workspace_get_busy (self->workspace))
+    return;
+  if (fraction < 0.0)
+    {
+      if (self->pulse_source == 0)
+        self->pulse_source = g_timeout_add (100, pulse_cb, self);
+      return;
+    }
+
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  gtk_progress_bar_set_fraction (self->busy_progress, fraction);
+}
+
 /* A view reads the workspace the first time it is shown, not when the window is built: the
  * first frame must not wait for every view's queries (DESIGN.md: under 500 ms on the large
- * workspace). Once loaded, a view follows the store's changes itself. */
+ * workspace). Once it has the workspace, a page follows its changes itself. Views that are
+ * not pages (the Meetings placeholder) have nothing to read. */
 static void
 load_view (SpWindow  *self,
            GtkWidget *child)
 {
-  g_autoptr(SpPreferences) current = NULL;
-
-  if (SP_IS_PAGE (child))
-    {
-      if (sp_page_get_workspace (SP_PAGE (child)) == NULL)
-        sp_page_set_workspace (SP_PAGE (child), self->workspace);
-      return;
-    }
-
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (child), "preferences") == NULL)
-    return;
-
-  g_object_get (child, "preferences", &current, NULL);
-  if (current == NULL)
-    g_object_set (child, "preferences", self->preferences, NULL);
+  if (SP_IS_PAGE (child) && sp_page_get_workspace (SP_PAGE (child)) == NULL)
+    sp_page_set_workspace (SP_PAGE (child), self->workspace);
 }
 
 static void
@@ -365,7 +404,7 @@ visible_view_changed_cb (SpWindow *self)
   g_autoptr(GtkSelectionModel) pages = NULL;
   guint n;
 
-  if (child == NULL || self->preferences == NULL)
+  if (child == NULL || self->workspace == NULL)
     return;
 
   load_view (self, child);
@@ -444,8 +483,7 @@ sp_window_close_request (GtkWindow *window)
   SpWindow *self = SP_WINDOW (window);
 
   /* A worker stops at its next step and rolls back: the file stays as it was. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  sp_workspace_cancel_job (self->workspace);
 
   if (sp_window_get_presenting (self))
     g_action_group_change_action_state (G_ACTION_GROUP (self), "presentation",
@@ -467,8 +505,20 @@ sp_window_constructed (GObject *object)
   self->workspace = sp_workspace_new (self->store);
   self->preferences = g_object_ref (sp_workspace_get_preferences (self->workspace));
 
+  /* The undo buttons follow the store at once, not the workspace's coalesced signal: an
+   * action must not stay enabled for a frame after the last step was undone. */
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_object_bind_property (self->workspace, "busy", self->busy_box, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->workspace, "busy", self->leaflet, "sensitive",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  g_object_bind_property (self->workspace, "job-message", self->busy_label, "label",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->workspace, "notify::busy", G_CALLBACK (busy_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::progress", G_CALLBACK (progress_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
   restore_state (self);
   visible_view_changed_cb (self);
@@ -479,8 +529,11 @@ sp_window_dispose (GObject *object)
 {
   SpWindow *self = SP_WINDOW (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->workspace != NULL)
+    {
+      sp_workspace_cancel_job (self->workspace);
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+    }
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->presentation_css != NULL)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -497,7 +550,6 @@ sp_window_finalize (GObject *object)
 {
   SpWindow *self = SP_WINDOW (object);
 
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->preferences);
   g_clear_object (&self->workspace);
@@ -674,52 +726,6 @@ sp_window_add_toast (SpWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static gboolean
-pulse_cb (gpointer user_data)
-{
-  SpWindow *self = user_data;
-
-  gtk_progress_bar_pulse (self->busy_progress);
-  return G_SOURCE_CONTINUE;
-}
-
-void
-_sp_window_set_busy (SpWindow   *self,
-                     const char *message)
-{
-  static const char * const guarded[] = {
-    "undo", "redo", "import", "export", "undo-import", "fill-demo",
-  };
-  gboolean busy = message != NULL;
-
-  gtk_label_set_label (self->busy_label, message ? message : "");
-  gtk_progress_bar_set_fraction (self->busy_progress, 0.0);
-  gtk_widget_set_visible (self->busy_box, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->leaflet), !busy);
-  if (!busy)
-    g_clear_handle_id (&self->pulse_source, g_source_remove);
-
-  for (guint i = 0; i < G_N_ELEMENTS (guarded); i++)
-    set_action_enabled (self, guarded[i], !busy);
-  if (!busy)
-    update_undo_actions (self);
-}
-
-void
-_sp_window_set_progress (SpWindow *self,
-                         double    fraction)
-{
-  if (fraction < 0.0)
-    {
-      if (self->pulse_source == 0)
-        self->pulse_source = g_timeout_add (100, pulse_cb, self);
-      return;
-    }
-
-  g_clear_handle_id (&self->pulse_source, g_source_remove);
-  gtk_progress_bar_set_fraction (self->busy_progress, CLAMP (fraction, 0.0, 1.0));
 }
 
 void

@@ -26,14 +26,12 @@ enum
 
 struct _SpWorkloadPage
 {
-  GtkWidget       parent_instance;
+  SpPage          parent_instance;
 
-  SpPreferences  *preferences;
   GtkStringList  *rep_names;
   GArray         *rep_ids;    /* gint64; 0 first: all reps */
   GDate           today;
   gboolean        loading;
-  gboolean        stale;      /* the workspace changed while the page was hidden */
   SpRepWorkload   what_if_base;
   GtkWidget      *inputs[N_WHAT_IF_INPUTS];
   GtkLabel       *results[SP_WORKLOAD_N_STAGES];

@@ -58,9 +58,9 @@ what_if_changed_cb (SpWorkloadPage *self)
   gint64 days;
   char *end = NULL;
 
-  if (self->loading || self->preferences == NULL)
+  if (self->loading || sp_page_get_workspace (SP_PAGE (self)) == NULL)
     return;
-  currency = sp_preferences_get_currency (self->preferences);
+  currency = sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self)));
 
   if (!sp_money_parse (input_text (self, INPUT_TARGET), currency, &input.target, &error)
       || !sp_money_parse (input_text (self, INPUT_AOV), currency, &input.avg_order_value,
@@ -113,7 +113,8 @@ what_if_changed_cb (SpWorkloadPage *self)
 void
 _sp_workload_page_fill_what_if (SpWorkloadPage *self)
 {
-  const SpCurrency *currency = sp_preferences_get_currency (self->preferences);
+  const SpCurrency *currency =
+    sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self)));
   SpWorkloadInput *input = &self->what_if_base.input;
   g_autofree char *target = sp_money_format (input->target, currency, SP_MONEY_FORMAT_NO_SYMBOL);
   g_autofree char *aov = sp_money_format (input->avg_order_value, currency,
@@ -140,7 +141,8 @@ _sp_workload_page_fill_what_if (SpWorkloadPage *self)
 void
 _sp_workload_page_reload_what_if (SpWorkloadPage *self)
 {
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   guint selected = gtk_drop_down_get_selected (self->rep_dropdown);
   gint64 rep_id = selected < self->rep_ids->len ? g_array_index (self->rep_ids, gint64, selected)
                                                 : 0;
@@ -148,8 +150,9 @@ _sp_workload_page_reload_what_if (SpWorkloadPage *self)
   GDate first, last;
 
   _sp_workload_page_period_range (self, calendar, &first, &last);
-  if (!sp_rep_workload_init (&self->what_if_base, self->preferences, rep_id,
-                             sp_rep_workload_count_active (sp_preferences_get_store (self->preferences), NULL),
+  if (!sp_rep_workload_init (&self->what_if_base, sp_page_get_preferences (SP_PAGE (self)), rep_id,
+                             sp_rep_workload_count_active (sp_page_get_store (SP_PAGE (self)),
+                                                           NULL),
                              &first, &last, &self->today, &error))
     {
       show_what_if_error (self, error->message);

@@ -17,15 +17,7 @@
 #include "sp-rep-workload.h"
 #include "sp-workload-page-private.h"
 
-G_DEFINE_FINAL_TYPE (SpWorkloadPage, sp_workload_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PREFERENCES,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SpWorkloadPage, sp_workload_page, SP_TYPE_PAGE)
 
 const char * const _sp_workload_page_rate_names[SP_WORKLOAD_N_RATES] = {
   N_("Prospect → appointment"),
@@ -48,7 +40,9 @@ static char *
 format_money (SpWorkloadPage *self,
               gint64          amount)
 {
-  return sp_money_format (amount, sp_preferences_get_currency (self->preferences),
+  SpPreferences *preferences = sp_page_get_preferences (SP_PAGE (self));
+
+  return sp_money_format (amount, sp_preferences_get_currency (preferences),
                           SP_MONEY_FORMAT_DEFAULT);
 }
 
@@ -307,8 +301,9 @@ load_table_data (SpWorkloadPage  *self,
                  TableData       *data,
                  GError         **error)
 {
-  SpStore *store = sp_preferences_get_store (self->preferences);
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+  SpStore *store = sp_page_get_store (SP_PAGE (self));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   g_autoptr(GArray) summaries = NULL;
   SpWorklogSummary *team;
   GDate actual_last;
@@ -334,7 +329,7 @@ load_table_data (SpWorkloadPage  *self,
   g_ptr_array_add (data->names, g_strdup (_("Team")));
 
   data->workloads = g_new0 (SpRepWorkload, data->ids->len);
-  if (!sp_rep_workload_init_all (data->workloads, self->preferences,
+  if (!sp_rep_workload_init_all (data->workloads, sp_page_get_preferences (SP_PAGE (self)),
                                  (const gint64 *) data->ids->data, data->ids->len, n_active,
                                  first, last, &self->today, error))
     return FALSE;
@@ -365,7 +360,8 @@ load_table_data (SpWorkloadPage  *self,
 static void
 reload_table (SpWorkloadPage *self)
 {
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   g_autoptr(GListModel) reps = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first_text = NULL;
@@ -396,7 +392,7 @@ reload_table (SpWorkloadPage *self)
                          "over the last 90 days of the work log (the team’s when a rep has too "
                          "little history). “Done” is what the log shows per working day so far."));
 
-  if (!(reps = sp_rep_list (sp_preferences_get_store (self->preferences), 0, &error)))
+  if (!(reps = sp_rep_list (sp_page_get_store (SP_PAGE (self)), 0, &error)))
     {
       gtk_grid_attach (self->table, _sp_workload_page_create_label (error->message, 0.0f), 0, 0, 1, 1);
       return;
@@ -437,7 +433,7 @@ reload_reps (SpWorkloadPage *self)
   g_array_set_size (self->rep_ids, 0);
   g_array_append_val (self->rep_ids, zero);
   g_ptr_array_add (names, g_strdup (_("All Reps")));
-  reps = sp_rep_list (sp_preferences_get_store (self->preferences), 0, NULL);
+  reps = sp_rep_list (sp_page_get_store (SP_PAGE (self)), 0, NULL);
   for (guint i = 0; reps != NULL && i < g_list_model_get_n_items (reps); i++)
     {
       g_autoptr(SpRep) rep = g_list_model_get_item (reps, i);
@@ -460,19 +456,12 @@ reload_reps (SpWorkloadPage *self)
   self->loading = FALSE;
 }
 
+/* Every work log edit changes the workspace: SpPage refreshes a hidden page when it is
+ * shown. */
 static void
-reload (SpWorkloadPage *self)
+sp_workload_page_refresh (SpPage *page)
 {
-  if (self->preferences == NULL)
-    return;
-
-  /* Every work log edit changes the workspace: a hidden page catches up when it is shown. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
+  SpWorkloadPage *self = SP_WORKLOAD_PAGE (page);
 
   reload_reps (self);
   /* Only "All Reps": nobody to work the target back to. */
@@ -489,7 +478,8 @@ reload (SpWorkloadPage *self)
 static void
 selection_changed_cb (SpWorkloadPage *self)
 {
-  if (self->loading || self->preferences == NULL || self->stale)
+  if (self->loading || sp_page_get_workspace (SP_PAGE (self)) == NULL
+      || sp_page_get_dirty (SP_PAGE (self)))
     return;
 
   reload_table (self);
@@ -503,18 +493,8 @@ reset_activated (GtkWidget  *widget,
 {
   SpWorkloadPage *self = SP_WORKLOAD_PAGE (widget);
 
-  if (self->preferences != NULL)
+  if (sp_page_get_workspace (SP_PAGE (self)) != NULL)
     _sp_workload_page_fill_what_if (self);
-}
-
-static void
-sp_workload_page_map (GtkWidget *widget)
-{
-  SpWorkloadPage *self = SP_WORKLOAD_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sp_workload_page_parent_class)->map (widget);
-  if (self->stale)
-    reload (self);
 }
 
 static void
@@ -529,47 +509,8 @@ sp_workload_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->rep_names);
   g_clear_pointer (&self->rep_ids, g_array_unref);
-  g_clear_object (&self->preferences);
 
   G_OBJECT_CLASS (sp_workload_page_parent_class)->dispose (object);
-}
-
-static void
-sp_workload_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  SpWorkloadPage *self = SP_WORKLOAD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      g_value_set_object (value, self->preferences);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sp_workload_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  SpWorkloadPage *self = SP_WORKLOAD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      sp_workload_page_set_preferences (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -579,14 +520,7 @@ sp_workload_page_class_init (SpWorkloadPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_workload_page_dispose;
-  object_class->get_property = sp_workload_page_get_property;
-  object_class->set_property = sp_workload_page_set_property;
-  widget_class->map = sp_workload_page_map;
-
-  properties[PROP_PREFERENCES] =
-    g_param_spec_object ("preferences", NULL, NULL, SP_TYPE_PREFERENCES,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SP_PAGE_CLASS (klass)->refresh = sp_workload_page_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sp-workload-page.ui");
@@ -627,35 +561,6 @@ sp_workload_page_init (SpWorkloadPage *self)
   _sp_workload_page_create_what_if (self);
 }
 
-SpPreferences *
-sp_workload_page_get_preferences (SpWorkloadPage *self)
-{
-  g_return_val_if_fail (SP_IS_WORKLOAD_PAGE (self), NULL);
-
-  return self->preferences;
-}
-
-void
-sp_workload_page_set_preferences (SpWorkloadPage *self,
-                                  SpPreferences  *preferences)
-{
-  g_return_if_fail (SP_IS_WORKLOAD_PAGE (self));
-  g_return_if_fail (!preferences || SP_IS_PREFERENCES (preferences));
-
-  if (self->preferences == preferences)
-    return;
-
-  if (self->preferences != NULL)
-    g_signal_handlers_disconnect_by_data (sp_preferences_get_store (self->preferences), self);
-  g_set_object (&self->preferences, preferences);
-  if (preferences != NULL)
-    g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
-                             G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
-
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
-}
-
 void
 sp_workload_page_set_today (SpWorkloadPage *self,
                             const GDate    *today)
@@ -664,7 +569,7 @@ sp_workload_page_set_today (SpWorkloadPage *self,
   g_return_if_fail (today != NULL && g_date_valid (today));
 
   self->today = *today;
-  reload (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 void

@@ -7,12 +7,12 @@
 
 #include <gtk/gtk.h>
 
-#include "sp-preferences.h"
+#include "sp-page.h"
 
 G_BEGIN_DECLS
 
 #define SP_TYPE_WORKLOAD_PAGE (sp_workload_page_get_type ())
-G_DECLARE_FINAL_TYPE (SpWorkloadPage, sp_workload_page, SP, WORKLOAD_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SpWorkloadPage, sp_workload_page, SP, WORKLOAD_PAGE, SpPage)
 
 typedef enum
 {
@@ -21,9 +21,6 @@ typedef enum
   SP_WORKLOAD_PAGE_YEAR,
 } SpWorkloadPagePeriod;
 
-SpPreferences *sp_workload_page_get_preferences (SpWorkloadPage       *self);
-void           sp_workload_page_set_preferences (SpWorkloadPage       *self,
-                                                 SpPreferences        *preferences);
 /* The day the periods and the history window are counted from (today at first). */
 void           sp_workload_page_set_today       (SpWorkloadPage       *self,
                                                  const GDate          *today);

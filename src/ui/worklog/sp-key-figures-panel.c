@@ -25,15 +25,13 @@ typedef struct
 
 struct _SpKeyFiguresPanel
 {
-  GtkWidget           parent_instance;
+  SpPage              parent_instance;
 
-  SpPreferences      *preferences;
   SpKeyFiguresPeriod  period;
   GDate               today;
   GDate               from;
   GDate               to;
   int                 next_y;    /* the table's next free row */
-  gboolean            dirty;     /* the store changed while the panel was not shown */
   GArray             *rows;      /* Row */
 
   GtkWidget          *scroller;
@@ -44,9 +42,7 @@ struct _SpKeyFiguresPanel
   GtkLabel           *footnote;
 };
 
-G_DEFINE_FINAL_TYPE (SpKeyFiguresPanel, sp_key_figures_panel, GTK_TYPE_WIDGET)
-
-static void reload (SpKeyFiguresPanel *self);
+G_DEFINE_FINAL_TYPE (SpKeyFiguresPanel, sp_key_figures_panel, SP_TYPE_PAGE)
 
 /* "▲20.0%" / "▼5.0%" / "±0.0%" from sp_display_change()'s "+20.0%"; NULL without a base. */
 static char *
@@ -209,7 +205,7 @@ add_row (SpKeyFiguresPanel *self,
          const char        *css_class,
          GError           **error)
 {
-  SpStore *store = sp_preferences_get_store (self->preferences);
+  SpStore *store = sp_page_get_store (SP_PAGE (self));
   SpWorklogKeyFigures now, before;
   Row row = { rep_id, region_id, { NULL } };
   int y;
@@ -260,7 +256,7 @@ below_rate_text (SpKeyFiguresPanel *self,
                  gint64             rep_id,
                  guint              n_active)
 {
-  SpStore *store = sp_preferences_get_store (self->preferences);
+  SpStore *store = sp_page_get_store (SP_PAGE (self));
   g_autoptr(GError) error = NULL;
   SpRepWorkload workload;
   SpWorkload required = { 0 };
@@ -271,8 +267,8 @@ below_rate_text (SpKeyFiguresPanel *self,
     to = self->today;
   if (g_date_compare (&to, &self->from) < 0)
     return NULL;
-  if (!sp_rep_workload_init (&workload, self->preferences, rep_id, n_active, &self->from,
-                             &self->to, &self->today, &error)
+  if (!sp_rep_workload_init (&workload, sp_page_get_preferences (SP_PAGE (self)), rep_id,
+                             n_active, &self->from, &self->to, &self->today, &error)
       || !workload.has_plan
       || !sp_workload_compute (&workload.input, &required, NULL))
     return NULL;
@@ -336,7 +332,8 @@ sp_key_figures_panel_below_text (guint below)
 static void
 compute_range (SpKeyFiguresPanel *self)
 {
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
 
   switch (self->period)
     {
@@ -404,7 +401,7 @@ static gboolean
 fill_table (SpKeyFiguresPanel  *self,
             GError            **error)
 {
-  SpStore *store = sp_preferences_get_store (self->preferences);
+  SpStore *store = sp_page_get_store (SP_PAGE (self));
   g_autoptr(GListModel) reps = sp_rep_list (store, 0, error);
   guint n_active;
   gint64 region_id = -1;
@@ -469,15 +466,12 @@ fill_table (SpKeyFiguresPanel  *self,
 }
 
 static void
-reload (SpKeyFiguresPanel *self)
+sp_key_figures_panel_refresh (SpPage *page)
 {
+  SpKeyFiguresPanel *self = SP_KEY_FIGURES_PANEL (page);
   g_autoptr(GError) error = NULL;
 
-  self->dirty = FALSE;
   clear_table (self);
-  if (self->preferences == NULL)
-    return;
-
   compute_range (self);
   update_texts (self);
   if (!fill_table (self, &error))
@@ -485,22 +479,6 @@ reload (SpKeyFiguresPanel *self)
       clear_table (self);
       gtk_label_set_label (self->subtitle, error->message);
     }
-}
-
-/* Reloads now when shown, else once it is. */
-static void
-queue_reload (SpKeyFiguresPanel *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->dirty = TRUE;
-}
-
-static void
-store_changed_cb (SpKeyFiguresPanel *self)
-{
-  queue_reload (self);
 }
 
 static void
@@ -513,24 +491,11 @@ period_selected_cb (SpKeyFiguresPanel *self)
 }
 
 static void
-sp_key_figures_panel_map (GtkWidget *widget)
-{
-  SpKeyFiguresPanel *self = SP_KEY_FIGURES_PANEL (widget);
-
-  GTK_WIDGET_CLASS (sp_key_figures_panel_parent_class)->map (widget);
-  if (self->dirty)
-    reload (self);
-}
-
-static void
 sp_key_figures_panel_dispose (GObject *object)
 {
   SpKeyFiguresPanel *self = SP_KEY_FIGURES_PANEL (object);
 
-  if (self->preferences != NULL)
-    g_signal_handlers_disconnect_by_data (sp_preferences_get_store (self->preferences), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_KEY_FIGURES_PANEL);
-  g_clear_object (&self->preferences);
   g_clear_pointer (&self->rows, g_array_unref);
 
   G_OBJECT_CLASS (sp_key_figures_panel_parent_class)->dispose (object);
@@ -543,7 +508,7 @@ sp_key_figures_panel_class_init (SpKeyFiguresPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_key_figures_panel_dispose;
-  widget_class->map = sp_key_figures_panel_map;
+  SP_PAGE_CLASS (klass)->refresh = sp_key_figures_panel_refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sp-key-figures-panel.ui");
@@ -561,7 +526,6 @@ static void
 sp_key_figures_panel_init (SpKeyFiguresPanel *self)
 {
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  self->dirty = TRUE;
   self->period = SP_KEY_FIGURES_PERIOD_MONTH;
   g_date_clear (&self->today, 1);
   g_date_set_time_t (&self->today, time (NULL));
@@ -579,25 +543,6 @@ sp_key_figures_panel_new (void)
 }
 
 void
-sp_key_figures_panel_set_preferences (SpKeyFiguresPanel *self,
-                                      SpPreferences     *preferences)
-{
-  g_return_if_fail (SP_IS_KEY_FIGURES_PANEL (self));
-  g_return_if_fail (!preferences || SP_IS_PREFERENCES (preferences));
-
-  if (self->preferences == preferences)
-    return;
-
-  if (self->preferences != NULL)
-    g_signal_handlers_disconnect_by_data (sp_preferences_get_store (self->preferences), self);
-  g_set_object (&self->preferences, preferences);
-  if (preferences != NULL)
-    g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
-                             G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  queue_reload (self);
-}
-
-void
 sp_key_figures_panel_set_today (SpKeyFiguresPanel *self,
                                 const GDate       *today)
 {
@@ -605,7 +550,7 @@ sp_key_figures_panel_set_today (SpKeyFiguresPanel *self,
   g_return_if_fail (today != NULL && g_date_valid (today));
 
   self->today = *today;
-  queue_reload (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 SpKeyFiguresPeriod
@@ -627,7 +572,7 @@ sp_key_figures_panel_set_period (SpKeyFiguresPanel  *self,
     return;
   self->period = period;
   gtk_drop_down_set_selected (self->period_dropdown, period);
-  queue_reload (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 void

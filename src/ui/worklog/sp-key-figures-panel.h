@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sp-preferences.h"
+#include "sp-page.h"
 
 G_BEGIN_DECLS
 
@@ -32,11 +32,9 @@ typedef enum
 #define SP_KEY_FIGURES_N_COLUMNS 5
 
 #define SP_TYPE_KEY_FIGURES_PANEL (sp_key_figures_panel_get_type ())
-G_DECLARE_FINAL_TYPE (SpKeyFiguresPanel, sp_key_figures_panel, SP, KEY_FIGURES_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (SpKeyFiguresPanel, sp_key_figures_panel, SP, KEY_FIGURES_PANEL, SpPage)
 
 GtkWidget          *sp_key_figures_panel_new             (void);
-void                sp_key_figures_panel_set_preferences (SpKeyFiguresPanel  *self,
-                                                          SpPreferences      *preferences);
 /* The day the periods are "this" week, month or quarter of (today at first); the activity
  * rates are checked up to it. */
 void                sp_key_figures_panel_set_today       (SpKeyFiguresPanel  *self,

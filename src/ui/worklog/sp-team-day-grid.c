@@ -43,7 +43,7 @@ struct _SpTeamDayGrid
 {
   GtkWidget      parent_instance;
 
-  SpPreferences *preferences;
+  SpWorkspace   *workspace;
   GDate          day;
   GDate          today;
   GPtrArray     *rows;       /* of Row */
@@ -104,7 +104,7 @@ save_cell (Cell *cell)
   g_autofree char *text = NULL;
   gboolean ok;
 
-  if (self->loading || self->preferences == NULL || cell->row >= self->rows->len)
+  if (self->loading || self->workspace == NULL || cell->row >= self->rows->len)
     return;
   if (!cell_is_dirty (cell) && !cell->refused)
     return;
@@ -114,7 +114,7 @@ save_cell (Cell *cell)
   /* One cell changes one rep's figures: the reload it causes re-checks that rep's rates
    * only, so that a big team stays quick to type into. */
   self->saving_row = cell->row;
-  ok = sp_worklog_set_field (sp_preferences_get_store (self->preferences), row->rep_id,
+  ok = sp_worklog_set_field (sp_workspace_get_store (self->workspace), row->rep_id,
                              &self->day, grid_fields[cell->column], text, &error);
   if (ok)
     {
@@ -297,8 +297,12 @@ cell_text (SpTeamDayGrid         *self,
   if (!day_row->exists && value == 0)
     return g_strdup ("");
   if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY)
-    return sp_money_format (value, sp_preferences_get_currency (self->preferences),
-                            SP_MONEY_FORMAT_NO_SYMBOL);
+    {
+      SpPreferences *preferences = sp_workspace_get_preferences (self->workspace);
+
+      return sp_money_format (value, sp_preferences_get_currency (preferences),
+                              SP_MONEY_FORMAT_NO_SYMBOL);
+    }
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
 
@@ -310,7 +314,8 @@ below_required (SpTeamDayGrid  *self,
                 guint           n_active,
                 char          **sentence)
 {
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_workspace_get_preferences (self->workspace));
   SpRepWorkload workload;
   SpWorkload required;
   GDate first, last;
@@ -319,11 +324,11 @@ below_required (SpTeamDayGrid  *self,
 
   *sentence = NULL;
   sp_rep_workload_month_of (calendar, &self->day, &first, &last);
-  if (!sp_rep_workload_init (&workload, self->preferences, rep_id, n_active, &first, &last,
-                             &self->today, NULL)
+  if (!sp_rep_workload_init (&workload, sp_workspace_get_preferences (self->workspace), rep_id,
+                             n_active, &first, &last, &self->today, NULL)
       || !workload.has_plan
       || !sp_workload_compute (&workload.input, &required, NULL)
-      || !sp_worklog_below_required (sp_preferences_get_store (self->preferences), rep_id,
+      || !sp_worklog_below_required (sp_workspace_get_store (self->workspace), rep_id,
                                      &first, &self->day, required.per_day, &below, NULL, NULL))
     return 0;
 
@@ -408,13 +413,13 @@ sp_team_day_grid_reload (SpTeamDayGrid *self)
 
   g_return_if_fail (SP_IS_TEAM_DAY_GRID (self));
 
-  if (self->preferences == NULL || !g_date_valid (&self->day))
+  if (self->workspace == NULL || !g_date_valid (&self->day))
     {
       clear_rows (self);
       return;
     }
 
-  day_rows = sp_worklog_list_day (sp_preferences_get_store (self->preferences), &self->day, 0,
+  day_rows = sp_worklog_list_day (sp_workspace_get_store (self->workspace), &self->day, 0,
                                   &error);
   if (day_rows == NULL)
     {
@@ -455,7 +460,7 @@ sp_team_day_grid_reload (SpTeamDayGrid *self)
         }
     }
 
-  n_active = sp_rep_workload_count_active (sp_preferences_get_store (self->preferences), NULL);
+  n_active = sp_rep_workload_count_active (sp_workspace_get_store (self->workspace), NULL);
   self->loading = TRUE;
   for (guint i = 0; i < day_rows->len; i++)
     {
@@ -483,7 +488,7 @@ sp_team_day_grid_reload (SpTeamDayGrid *self)
 
 void
 sp_team_day_grid_set_day (SpTeamDayGrid *self,
-                          SpPreferences *preferences,
+                          SpWorkspace   *workspace,
                           const GDate   *day,
                           const GDate   *today)
 {
@@ -491,7 +496,7 @@ sp_team_day_grid_set_day (SpTeamDayGrid *self,
 
   g_return_if_fail (SP_IS_TEAM_DAY_GRID (self));
 
-  same = self->preferences == preferences && g_date_valid (&self->day)
+  same = self->workspace == workspace && g_date_valid (&self->day)
          && g_date_compare (&self->day, day) == 0;
   if (!same)
     {
@@ -503,7 +508,7 @@ sp_team_day_grid_set_day (SpTeamDayGrid *self,
       clear_rows (self);
     }
 
-  g_set_object (&self->preferences, preferences);
+  g_set_object (&self->workspace, workspace);
   self->day = *day;
   self->today = *today;
   sp_team_day_grid_reload (self);
@@ -515,7 +520,7 @@ sp_team_day_grid_dispose (GObject *object)
   SpTeamDayGrid *self = SP_TEAM_DAY_GRID (object);
   GtkWidget *child;
 
-  g_clear_object (&self->preferences);
+  g_clear_object (&self->workspace);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->rows, g_ptr_array_unref);

@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sp-preferences.h"
+#include "sp-workspace.h"
 #include "sp-worklog.h"
 
 G_BEGIN_DECLS
@@ -19,13 +19,14 @@ G_DECLARE_FINAL_TYPE (SpTeamDayGrid, sp_team_day_grid, SP, TEAM_DAY_GRID, GtkWid
 #define SP_TEAM_DAY_GRID_N_COLUMNS 7
 
 GtkWidget *sp_team_day_grid_new        (void);
-/* Shows @day of the workspace of @preferences (NULL: nothing); @today bounds the history the
- * required rates come from. */
+/* Shows @day of @workspace (NULL: nothing); @today bounds the history the required rates
+ * come from. */
 void       sp_team_day_grid_set_day    (SpTeamDayGrid  *self,
-                                        SpPreferences  *preferences,
+                                        SpWorkspace    *workspace,
                                         const GDate    *day,
                                         const GDate    *today);
-/* Re-reads the day (after SpStore::changed), keeping the focus where it is. */
+/* Re-reads the day (the Work Log page calls it when the workspace changed), keeping the
+ * focus where it is. */
 void       sp_team_day_grid_reload     (SpTeamDayGrid  *self);
 /* The entry of row @row (a rep, in the grid's order) and column @column, for tests. */
 GtkWidget *sp_team_day_grid_get_cell   (SpTeamDayGrid  *self,

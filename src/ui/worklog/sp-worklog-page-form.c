@@ -111,7 +111,8 @@ value_text (SpWorklogPage        *self,
   if (!exists && value == 0)
     return g_strdup ("");
   if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY)
-    return sp_money_format (value, sp_preferences_get_currency (self->preferences),
+    return sp_money_format (value,
+                            sp_preferences_get_currency (sp_page_get_preferences (SP_PAGE (self))),
                             SP_MONEY_FORMAT_NO_SYMBOL);
   return g_strdup_printf ("%" G_GINT64_FORMAT, value);
 }
@@ -128,7 +129,7 @@ _sp_worklog_page_load_entry (SpWorklogPage *self)
   if (self->rep_id == 0)
     return;
 
-  if (!sp_worklog_get (sp_preferences_get_store (self->preferences), self->rep_id, &self->day,
+  if (!sp_worklog_get (sp_page_get_store (SP_PAGE (self)), self->rep_id, &self->day,
                        &entry, &exists, &error))
     {
       g_warning ("Cannot read the work log: %s", error->message);
@@ -158,13 +159,14 @@ save_field (Field *f)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->loading || self->disposing || self->preferences == NULL || self->rep_id == 0)
+  if (self->loading || self->disposing || sp_page_get_workspace (SP_PAGE (self)) == NULL
+      || self->rep_id == 0)
     return;
   if (!field_is_dirty (f) && f->message == NULL)
     return;
 
   text = field_get_text (f);
-  if (!sp_worklog_set_field (sp_preferences_get_store (self->preferences), self->rep_id,
+  if (!sp_worklog_set_field (sp_page_get_store (SP_PAGE (self)), self->rep_id,
                              &self->day, f->field, text, &error))
     {
       field_set_message (f, error->message);

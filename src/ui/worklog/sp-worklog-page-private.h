@@ -28,9 +28,8 @@ typedef struct
 
 struct _SpWorklogPage
 {
-  GtkWidget       parent_instance;
+  SpPage          parent_instance;
 
-  SpPreferences  *preferences;
   GtkStringList  *rep_names;
   GArray         *rep_ids;      /* gint64, parallel to rep_names */
   gint64          rep_id;

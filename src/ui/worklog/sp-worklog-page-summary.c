@@ -24,8 +24,9 @@ count_text (gint64 value)
 void
 _sp_worklog_page_load_required (SpWorklogPage *self)
 {
-  SpStore *store = sp_preferences_get_store (self->preferences);
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+  SpStore *store = sp_page_get_store (SP_PAGE (self));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   g_auto(SpWorklogEntry) entry = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *why = NULL;
@@ -37,8 +38,8 @@ _sp_worklog_page_load_required (SpWorklogPage *self)
 
   sp_rep_workload_month_of (calendar, &self->day, &first, &last);
   n_active = sp_rep_workload_count_active (store, NULL);
-  if (!sp_rep_workload_init (&workload, self->preferences, self->rep_id, n_active, &first,
-                             &last, &self->today, &error))
+  if (!sp_rep_workload_init (&workload, sp_page_get_preferences (SP_PAGE (self)), self->rep_id,
+                             n_active, &first, &last, &self->today, &error))
     why = g_strdup (error->message);
   else if (!workload.has_plan)
     why = g_strdup (_("There is no plan for this fiscal year, so no activity is required yet."));
@@ -94,7 +95,7 @@ _sp_worklog_page_load_previous_plan (SpWorklogPage *self)
   GDate plan_day;
 
   g_date_clear (&plan_day, 1);
-  if (!sp_worklog_previous_plan (sp_preferences_get_store (self->preferences), self->rep_id,
+  if (!sp_worklog_previous_plan (sp_page_get_store (SP_PAGE (self)), self->rep_id,
                                  &self->day, &plan, &plan_day, &error))
     {
       gtk_label_set_label (self->plan_heading, _("Plan for Today"));
@@ -155,7 +156,9 @@ add_summary_row (SpWorklogPage          *self,
       g_autofree char *text = NULL;
 
       if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY)
-        text = sp_money_format (value, sp_preferences_get_currency (self->preferences),
+        text = sp_money_format (value,
+                                sp_preferences_get_currency (
+                                  sp_page_get_preferences (SP_PAGE (self))),
                                 SP_MONEY_FORMAT_DEFAULT);
       else
         text = count_text (value);
@@ -170,8 +173,9 @@ add_summary_row (SpWorklogPage          *self,
 void
 _sp_worklog_page_load_summaries (SpWorklogPage *self)
 {
-  SpStore *store = sp_preferences_get_store (self->preferences);
-  g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+  SpStore *store = sp_page_get_store (SP_PAGE (self));
+  g_autoptr(SpCalendar) calendar =
+    sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
   g_autoptr(GArray) weeks = NULL;
   g_autoptr(GArray) months = NULL;
   g_autoptr(GError) error = NULL;

@@ -18,17 +18,7 @@
 #include "sp-team-day-grid.h"
 #include "sp-worklog-page-private.h"
 
-G_DEFINE_FINAL_TYPE (SpWorklogPage, sp_worklog_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PREFERENCES,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void reload (SpWorklogPage *self);
+G_DEFINE_FINAL_TYPE (SpWorklogPage, sp_worklog_page, SP_TYPE_PAGE)
 
 static void
 update_date_button (SpWorklogPage *self)
@@ -76,7 +66,8 @@ load_rep_day (SpWorklogPage *self)
     }
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "team") == 0)
-    sp_team_day_grid_set_day (self->team_grid, self->preferences, &self->day, &self->today);
+    sp_team_day_grid_set_day (self->team_grid, sp_page_get_workspace (SP_PAGE (self)), &self->day,
+                              &self->today);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "summary") == 0)
     sp_worklog_team_summary_set_day (self->team_summary, &self->day);
 }
@@ -108,7 +99,7 @@ reload_reps (SpWorklogPage *self)
   guint selected = GTK_INVALID_LIST_POSITION;
 
   g_array_set_size (self->rep_ids, 0);
-  if (!(reps = sp_rep_list (sp_preferences_get_store (self->preferences), 0, &error)))
+  if (!(reps = sp_rep_list (sp_page_get_store (SP_PAGE (self)), 0, &error)))
     g_warning ("Cannot list the reps: %s", error->message);
 
   for (guint i = 0; reps != NULL && i < g_list_model_get_n_items (reps); i++)
@@ -142,16 +133,6 @@ reload_reps (SpWorklogPage *self)
 }
 
 static void
-reload (SpWorklogPage *self)
-{
-  if (self->preferences == NULL || self->disposing)
-    return;
-
-  reload_reps (self);
-  load_rep_day (self);
-}
-
-static void
 go_to_day (SpWorklogPage *self,
            const GDate   *day)
 {
@@ -161,7 +142,7 @@ go_to_day (SpWorklogPage *self,
   _sp_worklog_page_save_dirty_fields (self);
   _sp_worklog_page_clear_messages (self);
   self->day = *day;
-  if (self->preferences != NULL)
+  if (sp_page_get_workspace (SP_PAGE (self)) != NULL)
     load_rep_day (self);
   else
     update_date_button (self);
@@ -226,13 +207,14 @@ calendar_day_selected_cb (SpWorklogPage *self)
 static void
 view_changed_cb (SpWorklogPage *self)
 {
-  if (self->preferences == NULL || self->disposing)
+  if (sp_page_get_workspace (SP_PAGE (self)) == NULL || self->disposing)
     return;
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "team") == 0)
     {
       _sp_worklog_page_save_dirty_fields (self);
-      sp_team_day_grid_set_day (self->team_grid, self->preferences, &self->day, &self->today);
+      sp_team_day_grid_set_day (self->team_grid, sp_page_get_workspace (SP_PAGE (self)),
+                                &self->day, &self->today);
       /* Straight into the first rep's first count: the evening meeting is typed, not
        * clicked. */
       sp_team_day_grid_focus_first (self->team_grid);
@@ -251,21 +233,33 @@ view_changed_cb (SpWorklogPage *self)
     load_rep_day (self);
 }
 
+/* The rep list follows the workspace; then the section shown re-reads (the Key Figures and
+ * Team Summary sections are pages of their own and follow the workspace themselves). */
 static void
-store_changed_cb (SpWorklogPage *self)
+sp_worklog_page_refresh (SpPage *page)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "team") == 0)
-    {
-      reload_reps (self);
-      sp_team_day_grid_reload (self->team_grid);
-    }
-  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "summary") == 0)
-    {
-      reload_reps (self);
-      sp_worklog_team_summary_reload (self->team_summary);
-    }
-  else
-    reload (self);
+  SpWorklogPage *self = SP_WORKLOG_PAGE (page);
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  if (self->disposing)
+    return;
+
+  reload_reps (self);
+  if (g_strcmp0 (view, "team") == 0)
+    sp_team_day_grid_set_day (self->team_grid, sp_page_get_workspace (page), &self->day,
+                              &self->today);
+  else if (g_strcmp0 (view, "summary") != 0 && g_strcmp0 (view, "key-figures") != 0)
+    load_rep_day (self);
+}
+
+static void
+sp_worklog_page_workspace_set (SpPage      *page,
+                               SpWorkspace *workspace)
+{
+  SpWorklogPage *self = SP_WORKLOG_PAGE (page);
+
+  sp_page_set_workspace (SP_PAGE (self->key_figures), workspace);
+  sp_page_set_workspace (SP_PAGE (self->team_summary), workspace);
 }
 
 static void
@@ -286,47 +280,8 @@ sp_worklog_page_dispose (GObject *object)
     }
   g_clear_object (&self->rep_names);
   g_clear_pointer (&self->rep_ids, g_array_unref);
-  g_clear_object (&self->preferences);
 
   G_OBJECT_CLASS (sp_worklog_page_parent_class)->dispose (object);
-}
-
-static void
-sp_worklog_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  SpWorklogPage *self = SP_WORKLOG_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      g_value_set_object (value, self->preferences);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sp_worklog_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  SpWorklogPage *self = SP_WORKLOG_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PREFERENCES:
-      sp_worklog_page_set_preferences (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -345,13 +300,8 @@ sp_worklog_page_class_init (SpWorklogPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_worklog_page_dispose;
-  object_class->get_property = sp_worklog_page_get_property;
-  object_class->set_property = sp_worklog_page_set_property;
-
-  properties[PROP_PREFERENCES] =
-    g_param_spec_object ("preferences", NULL, NULL, SP_TYPE_PREFERENCES,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  SP_PAGE_CLASS (klass)->workspace_set = sp_worklog_page_workspace_set;
+  SP_PAGE_CLASS (klass)->refresh = sp_worklog_page_refresh;
 
   g_type_ensure (SP_TYPE_TEAM_DAY_GRID);
   g_type_ensure (SP_TYPE_KEY_FIGURES_PANEL);
@@ -427,37 +377,6 @@ sp_worklog_page_init (SpWorklogPage *self)
 
   _sp_worklog_page_create_form (self);
   update_date_button (self);
-}
-
-SpPreferences *
-sp_worklog_page_get_preferences (SpWorklogPage *self)
-{
-  g_return_val_if_fail (SP_IS_WORKLOG_PAGE (self), NULL);
-
-  return self->preferences;
-}
-
-void
-sp_worklog_page_set_preferences (SpWorklogPage *self,
-                                 SpPreferences *preferences)
-{
-  g_return_if_fail (SP_IS_WORKLOG_PAGE (self));
-  g_return_if_fail (!preferences || SP_IS_PREFERENCES (preferences));
-
-  if (self->preferences == preferences)
-    return;
-
-  if (self->preferences != NULL)
-    g_signal_handlers_disconnect_by_data (sp_preferences_get_store (self->preferences), self);
-  g_set_object (&self->preferences, preferences);
-  if (preferences != NULL)
-    g_signal_connect_object (sp_preferences_get_store (preferences), "changed",
-                             G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  sp_key_figures_panel_set_preferences (self->key_figures, preferences);
-  sp_worklog_team_summary_set_preferences (self->team_summary, preferences);
-
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREFERENCES]);
 }
 
 void

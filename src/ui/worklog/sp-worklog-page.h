@@ -6,17 +6,14 @@
 
 #include <gtk/gtk.h>
 
-#include "sp-preferences.h"
+#include "sp-page.h"
 #include "sp-worklog.h"
 
 G_BEGIN_DECLS
 
 #define SP_TYPE_WORKLOG_PAGE (sp_worklog_page_get_type ())
-G_DECLARE_FINAL_TYPE (SpWorklogPage, sp_worklog_page, SP, WORKLOG_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SpWorklogPage, sp_worklog_page, SP, WORKLOG_PAGE, SpPage)
 
-SpPreferences *sp_worklog_page_get_preferences (SpWorklogPage  *self);
-void           sp_worklog_page_set_preferences (SpWorklogPage  *self,
-                                                SpPreferences  *preferences);
 /* The day shown (today at first). */
 void           sp_worklog_page_get_day         (SpWorklogPage  *self,
                                                 GDate          *day);

@@ -19,14 +19,13 @@
 
 struct _SpWorklogTeamSummary
 {
-  GtkWidget        parent_instance;
+  SpPage           parent_instance;
 
-  SpPreferences   *preferences;
   SpWorklogPeriod  period;
   GDate            day;
-  gboolean         stale;
   gboolean         updating;
   GListStore      *rows;
+  GHashTable      *bound;     /* GtkLabel → its BoundCell, while it shows a row */
 
   GtkWidget       *box;
   GtkToggleButton *week_button;
@@ -36,7 +35,7 @@ struct _SpWorklogTeamSummary
   GtkColumnView   *view;
 };
 
-G_DEFINE_FINAL_TYPE (SpWorklogTeamSummary, sp_worklog_team_summary, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SpWorklogTeamSummary, sp_worklog_team_summary, SP_TYPE_PAGE)
 
 /* Short column titles: the table has ten of them side by side. */
 static const char * const column_titles[SP_WORKLOG_N_VALUES] = {
@@ -63,11 +62,14 @@ sp_worklog_team_summary_format_value (SpWorklogTeamSummary *self,
                                       SpWorklogField        field,
                                       gint64                value)
 {
+  SpPreferences *preferences;
+
   g_return_val_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self), NULL);
   g_return_val_if_fail (field < SP_WORKLOG_N_VALUES, NULL);
 
-  if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY && self->preferences != NULL)
-    return sp_money_format (value, sp_preferences_get_currency (self->preferences),
+  preferences = sp_page_get_preferences (SP_PAGE (self));
+  if (sp_worklog_field_get_kind (field) == SP_WORKLOG_KIND_MONEY && preferences != NULL)
+    return sp_money_format (value, sp_preferences_get_currency (preferences),
                             SP_MONEY_FORMAT_DEFAULT);
 
   return g_strdup_printf ("%lld", (long long) value);
@@ -75,12 +77,26 @@ sp_worklog_team_summary_format_value (SpWorklogTeamSummary *self,
 
 /* Cells */
 
+/* What a label of the table shows. */
+typedef struct
+{
+  SpWorklogSummaryRow *row;
+  int                  field;   /* -1: the name */
+} BoundCell;
+
+/* Each column's factory knows its summary and field. */
+typedef struct
+{
+  SpWorklogTeamSummary *summary;
+  int                   field;
+} SummaryColumn;
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
-          gpointer                  user_data)
+          SummaryColumn            *sc)
 {
-  gboolean name = GPOINTER_TO_INT (user_data) < 0;
+  gboolean name = sc->field < 0;
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), name ? 0.0f : 1.0f);
@@ -92,9 +108,11 @@ setup_cb (GtkSignalListItemFactory *factory,
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
-         SpWorklogTeamSummary     *self)
+         SummaryColumn            *sc)
 {
-  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "sp-field"));
+  SpWorklogTeamSummary *self = sc->summary;
+  int field = sc->field;
+  BoundCell *bound = g_new0 (BoundCell, 1);
   SpWorklogSummaryRow *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   SpWorklogSummaryRowKind kind = sp_worklog_summary_row_get_kind (row);
@@ -127,9 +145,18 @@ bind_cb (GtkSignalListItemFactory *factory,
   else
     gtk_widget_remove_css_class (label, "dim-label");
 
-  /* For tests: which row and field the label shows. */
-  g_object_set_data (G_OBJECT (label), "sp-row", row);
-  g_object_set_data (G_OBJECT (label), "sp-field", GINT_TO_POINTER (field));
+  bound->row = row;
+  bound->field = field;
+  g_hash_table_replace (self->bound, label, bound);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           SummaryColumn            *sc)
+{
+  if (sc->summary->bound != NULL)
+    g_hash_table_remove (sc->summary->bound, gtk_list_item_get_child (item));
 }
 
 static void
@@ -139,10 +166,15 @@ add_column (SpWorklogTeamSummary *self,
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) column = NULL;
+  SummaryColumn *sc = g_new0 (SummaryColumn, 1);
 
-  g_object_set_data (G_OBJECT (factory), "sp-field", GINT_TO_POINTER (field));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (field));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  /* The factory belongs to the summary's column view: it goes before the summary. */
+  sc->summary = self;
+  sc->field = field;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (setup_cb), sc, (GClosureNotify) g_free,
+                         0);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), sc);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), sc);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, field < 0);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -204,9 +236,10 @@ compute_range (SpWorklogTeamSummary *self,
                GDate                *last)
 {
   *first = self->day;
-  if (self->period == SP_WORKLOG_PERIOD_WEEK && self->preferences != NULL)
+  if (self->period == SP_WORKLOG_PERIOD_WEEK && sp_page_get_preferences (SP_PAGE (self)) != NULL)
     {
-      g_autoptr(SpCalendar) calendar = sp_preferences_dup_calendar (self->preferences);
+      g_autoptr(SpCalendar) calendar =
+        sp_preferences_dup_calendar (sp_page_get_preferences (SP_PAGE (self)));
 
       sp_calendar_week_start_of (calendar, &self->day, first);
       *last = *first;
@@ -259,7 +292,7 @@ fill_rows (SpWorklogTeamSummary  *self,
            guint                 *n_reps,
            GError               **error)
 {
-  SpStore *store = sp_preferences_get_store (self->preferences);
+  SpStore *store = sp_page_get_store (SP_PAGE (self));
   g_autoptr(GListModel) reps = NULL;
   g_autoptr(GListModel) regions = NULL;
   g_autoptr(GArray) summaries = NULL;
@@ -363,24 +396,17 @@ fill_rows (SpWorklogTeamSummary  *self,
   return TRUE;
 }
 
-void
-sp_worklog_team_summary_reload (SpWorklogTeamSummary *self)
+static void
+sp_worklog_team_summary_refresh (SpPage *page)
 {
+  SpWorklogTeamSummary *self = SP_WORKLOG_TEAM_SUMMARY (page);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   guint n_reps = 0;
   GDate first, last;
 
-  g_return_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self));
-
-  if (self->preferences == NULL || !g_date_valid (&self->day))
+  if (!g_date_valid (&self->day))
     return;
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
 
   compute_range (self, &first, &last);
   if (!fill_rows (self, &first, &last, rows, &n_reps, &error))
@@ -461,23 +487,13 @@ create_toolbar (SpWorklogTeamSummary *self)
 /* GObject */
 
 static void
-sp_worklog_team_summary_map (GtkWidget *widget)
-{
-  SpWorklogTeamSummary *self = SP_WORKLOG_TEAM_SUMMARY (widget);
-
-  GTK_WIDGET_CLASS (sp_worklog_team_summary_parent_class)->map (widget);
-  if (self->stale)
-    sp_worklog_team_summary_reload (self);
-}
-
-static void
 sp_worklog_team_summary_dispose (GObject *object)
 {
   SpWorklogTeamSummary *self = SP_WORKLOG_TEAM_SUMMARY (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->rows);
-  g_clear_object (&self->preferences);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (sp_worklog_team_summary_parent_class)->dispose (object);
 }
@@ -489,7 +505,7 @@ sp_worklog_team_summary_class_init (SpWorklogTeamSummaryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sp_worklog_team_summary_dispose;
-  widget_class->map = sp_worklog_team_summary_map;
+  SP_PAGE_CLASS (klass)->refresh = sp_worklog_team_summary_refresh;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -502,6 +518,7 @@ sp_worklog_team_summary_init (SpWorklogTeamSummary *self)
   self->period = SP_WORKLOG_PERIOD_WEEK;
   g_date_clear (&self->day, 1);
   self->rows = g_list_store_new (SP_TYPE_WORKLOG_SUMMARY_ROW);
+  self->bound = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_top (self->box, 12);
@@ -544,18 +561,6 @@ sp_worklog_team_summary_new (void)
 }
 
 void
-sp_worklog_team_summary_set_preferences (SpWorklogTeamSummary *self,
-                                         SpPreferences        *preferences)
-{
-  g_return_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self));
-  g_return_if_fail (preferences == NULL || SP_IS_PREFERENCES (preferences));
-
-  if (!g_set_object (&self->preferences, preferences))
-    return;
-  sp_worklog_team_summary_reload (self);
-}
-
-void
 sp_worklog_team_summary_set_day (SpWorklogTeamSummary *self,
                                  const GDate          *day)
 {
@@ -563,7 +568,7 @@ sp_worklog_team_summary_set_day (SpWorklogTeamSummary *self,
   g_return_if_fail (day != NULL && g_date_valid (day));
 
   self->day = *day;
-  sp_worklog_team_summary_reload (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 void
@@ -578,7 +583,7 @@ sp_worklog_team_summary_set_period (SpWorklogTeamSummary *self,
   gtk_toggle_button_set_active (period == SP_WORKLOG_PERIOD_WEEK ? self->week_button
                                                                  : self->month_button, TRUE);
   self->updating = FALSE;
-  sp_worklog_team_summary_reload (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 SpWorklogPeriod
@@ -624,7 +629,7 @@ sp_worklog_team_summary_step (SpWorklogTeamSummary *self,
     g_date_subtract_months (&self->day, 1);
   else
     g_date_add_months (&self->day, 1);
-  sp_worklog_team_summary_reload (self);
+  sp_page_queue_refresh (SP_PAGE (self));
 }
 
 GListModel *
@@ -633,4 +638,25 @@ sp_worklog_team_summary_get_rows (SpWorklogTeamSummary *self)
   g_return_val_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self), NULL);
 
   return G_LIST_MODEL (self->rows);
+}
+
+GtkLabel *
+sp_worklog_team_summary_get_cell (SpWorklogTeamSummary *self,
+                                  SpWorklogSummaryRow  *row,
+                                  int                   field)
+{
+  GHashTableIter iter;
+  gpointer label, value;
+
+  g_return_val_if_fail (SP_IS_WORKLOG_TEAM_SUMMARY (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &label, &value))
+    {
+      BoundCell *bound = value;
+
+      if (bound->row == row && bound->field == field)
+        return GTK_LABEL (label);
+    }
+  return NULL;
 }

@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "sp-preferences.h"
+#include "sp-page.h"
 #include "sp-worklog.h"
 #include "sp-worklog-summary-row.h"
 
@@ -15,11 +15,9 @@ G_BEGIN_DECLS
 
 #define SP_TYPE_WORKLOG_TEAM_SUMMARY (sp_worklog_team_summary_get_type ())
 G_DECLARE_FINAL_TYPE (SpWorklogTeamSummary, sp_worklog_team_summary, SP, WORKLOG_TEAM_SUMMARY,
-                      GtkWidget)
+                      SpPage)
 
 GtkWidget       *sp_worklog_team_summary_new             (void);
-void             sp_worklog_team_summary_set_preferences (SpWorklogTeamSummary *self,
-                                                          SpPreferences        *preferences);
 /* Shows the week or month (SP_WORKLOG_PERIOD_WEEK or _MONTH) containing @day. */
 void             sp_worklog_team_summary_set_day         (SpWorklogTeamSummary *self,
                                                           const GDate          *day);
@@ -33,8 +31,6 @@ void             sp_worklog_team_summary_get_range       (SpWorklogTeamSummary *
 /* Moves to the period before (@delta -1) or after (+1). */
 void             sp_worklog_team_summary_step            (SpWorklogTeamSummary *self,
                                                           int                   delta);
-/* Re-reads the log (after SpStore::changed); a hidden summary catches up when shown. */
-void             sp_worklog_team_summary_reload          (SpWorklogTeamSummary *self);
 /* The rows: the team's total first, then each region's subtotal followed by its reps. A
  * GListModel of SpWorklogSummaryRow, for tests. */
 GListModel      *sp_worklog_team_summary_get_rows        (SpWorklogTeamSummary *self);
@@ -42,5 +38,11 @@ GListModel      *sp_worklog_team_summary_get_rows        (SpWorklogTeamSummary *
 char            *sp_worklog_team_summary_format_value    (SpWorklogTeamSummary *self,
                                                           SpWorklogField        field,
                                                           gint64                value);
+
+/* The label the table shows for @row's @field (-1: its name) while it is on screen, else
+ * NULL; for tests. */
+GtkLabel        *sp_worklog_team_summary_get_cell        (SpWorklogTeamSummary *self,
+                                                          SpWorklogSummaryRow  *row,
+                                                          int                   field);
 
 G_END_DECLS
