@@ -12,6 +12,7 @@
 #include "sp-history-import.h"
 #include "sp-meeting.h"
 #include "sp-meeting-action.h"
+#include "sp-meeting-agenda.h"
 #include "sp-meeting-plan.h"
 #include "sp-metrics.h"
 #include "sp-money.h"
