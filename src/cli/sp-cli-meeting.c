@@ -190,7 +190,12 @@ run_add_action (SpStore   *store,
                            error);
   if (id == 0)
     return FALSE;
-  printf (_("Added action item %" G_GINT64_FORMAT "\n"), id);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+    /* Translators: %s is the new action item's id */
+    printf (_("Added action item %s\n"), number);
+  }
   return TRUE;
 }
 

@@ -268,7 +268,7 @@ sp_action_item_list_carried (SpStore  *store,
                              gint64    meeting_id,
                              GError  **error)
 {
-  if (!sp_meeting_row_exists (store, "meeting", meeting_id, _("meeting"), error))
+  if (!sp_meeting_row_exists (store, "meeting", meeting_id, error))
     return NULL;
   return list_items (store,
                      "JOIN meeting this ON this.id = ?1"
@@ -345,8 +345,8 @@ sp_action_item_add (SpStore        *store,
 
   trimmed = check_item_text (text, error);
   if (trimmed == NULL
-      || !sp_meeting_row_exists (store, "meeting", meeting_id, _("meeting"), error)
-      || (rep_id != 0 && !sp_meeting_row_exists (store, "rep", rep_id, _("rep"), error)))
+      || !sp_meeting_row_exists (store, "meeting", meeting_id, error)
+      || (rep_id != 0 && !sp_meeting_row_exists (store, "rep", rep_id, error)))
     return 0;
   if (due_on != NULL)
     due = sp_date_format_iso (due_on);
@@ -392,7 +392,7 @@ edit_item (SpStore     *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!sp_meeting_row_exists (store, "action_item", id, _("action item"), error)
+  if (!sp_meeting_row_exists (store, "action_item", id, error)
       || !sp_store_begin_edit (store, label, error))
     return FALSE;
   stmt = sp_sql_prepare (sp_store_get_db (store), sql, error);
@@ -474,7 +474,7 @@ sp_action_item_set_rep (SpStore   *store,
 {
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
 
-  if (rep_id != 0 && !sp_meeting_row_exists (store, "rep", rep_id, _("rep"), error))
+  if (rep_id != 0 && !sp_meeting_row_exists (store, "rep", rep_id, error))
     return FALSE;
   return edit_item (store, id, _("Edit action item"),
                     "UPDATE action_item SET rep_id = ?2 WHERE id = ?1 AND rep_id IS NOT ?2",

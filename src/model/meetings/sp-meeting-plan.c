@@ -210,7 +210,7 @@ sp_meeting_plan_remove (SpStore  *store,
 
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
 
-  if (!sp_meeting_row_exists (store, "meeting_schedule", id, _("meeting plan line"), error)
+  if (!sp_meeting_row_exists (store, "meeting_schedule", id, error)
       || !sp_store_begin_edit (store, _("Edit meeting plan"), error))
     return FALSE;
   stmt = sp_sql_prepare (sp_store_get_db (store), "DELETE FROM meeting_schedule WHERE id = ?",

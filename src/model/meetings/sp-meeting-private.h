@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 gboolean  sp_meeting_row_exists    (SpStore     *store,
                                     const char  *table,
                                     gint64       id,
-                                    const char  *what,
                                     GError     **error);
 /* Sets @error for a bad time ("HH:MM") and returns FALSE. */
 gboolean  sp_meeting_check_time    (const char  *time,

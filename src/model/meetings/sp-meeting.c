@@ -192,11 +192,11 @@ gboolean
 sp_meeting_row_exists (SpStore     *store,
                        const char  *table,
                        gint64       id,
-                       const char  *what,
                        GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
   g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (sp_store_get_db (store), sql, error);
+  g_autofree char *number = NULL;
 
   if (stmt == NULL)
     return FALSE;
@@ -204,9 +204,22 @@ sp_meeting_row_exists (SpStore     *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return TRUE;
 
-  g_set_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_NOT_FOUND,
-               /* Translators: "No rep with id 12" — %s is "rep", "meeting", … */
-               _("No %s with id %" G_GINT64_FORMAT), what, id);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  if (g_str_equal (table, "rep"))
+    g_set_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_NOT_FOUND, _("No rep with id %s"),
+                 number);
+  else if (g_str_equal (table, "opportunity"))
+    g_set_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_NOT_FOUND,
+                 _("No opportunity with id %s"), number);
+  else if (g_str_equal (table, "action_item"))
+    g_set_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_NOT_FOUND,
+                 _("No action item with id %s"), number);
+  else if (g_str_equal (table, "meeting_schedule"))
+    g_set_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_NOT_FOUND,
+                 _("No meeting plan line with id %s"), number);
+  else
+    g_set_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_NOT_FOUND,
+                 _("No meeting with id %s"), number);
   return FALSE;
 }
 
@@ -296,8 +309,7 @@ sp_meeting_get (SpStore  *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     return meeting_from_row (stmt);
 
-  g_set_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_NOT_FOUND,
-               _("No meeting with id %" G_GINT64_FORMAT), id);
+  sp_meeting_row_exists (store, "meeting", id, error);
   return NULL;
 }
 
@@ -383,7 +395,7 @@ edit_meeting (SpStore     *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!sp_meeting_row_exists (store, "meeting", id, _("meeting"), error)
+  if (!sp_meeting_row_exists (store, "meeting", id, error)
       || !sp_store_begin_edit (store, label, error))
     return FALSE;
 
@@ -509,7 +521,7 @@ sp_meeting_set_rep (SpStore   *store,
 {
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
 
-  if (rep_id != 0 && !sp_meeting_row_exists (store, "rep", rep_id, _("rep"), error))
+  if (rep_id != 0 && !sp_meeting_row_exists (store, "rep", rep_id, error))
     return FALSE;
   return edit_meeting (store, id, _("Edit meeting"),
                        "UPDATE meeting SET rep_id = ?2 WHERE id = ?1 AND rep_id IS NOT ?2",
@@ -525,7 +537,7 @@ sp_meeting_set_opportunity (SpStore   *store,
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
 
   if (opportunity_id != 0
-      && !sp_meeting_row_exists (store, "opportunity", opportunity_id, _("opportunity"), error))
+      && !sp_meeting_row_exists (store, "opportunity", opportunity_id, error))
     return FALSE;
   return edit_meeting (store, id, _("Edit meeting"),
                        "UPDATE meeting SET opportunity_id = ?2 WHERE id = ?1"
@@ -572,7 +584,7 @@ sp_meeting_set_note (SpStore     *store,
   g_return_val_if_fail (section != NULL && *section != '\0', FALSE);
 
   if (!check_text (text, error)
-      || !sp_meeting_row_exists (store, "meeting", id, _("meeting"), error))
+      || !sp_meeting_row_exists (store, "meeting", id, error))
     return FALSE;
   trimmed = g_strchomp (g_strdup (text));
   current = sp_meeting_dup_note (store, id, section, error);
@@ -650,10 +662,10 @@ sp_meeting_set_attendees (SpStore       *store,
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
   g_return_val_if_fail (n_reps == 0 || rep_ids != NULL, FALSE);
 
-  if (!sp_meeting_row_exists (store, "meeting", id, _("meeting"), error))
+  if (!sp_meeting_row_exists (store, "meeting", id, error))
     return FALSE;
   for (guint i = 0; i < n_reps; i++)
-    if (!sp_meeting_row_exists (store, "rep", rep_ids[i], _("rep"), error))
+    if (!sp_meeting_row_exists (store, "rep", rep_ids[i], error))
       return FALSE;
 
   db = sp_store_get_db (store);
