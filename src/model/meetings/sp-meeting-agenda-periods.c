@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-meeting-agenda-private.h"
+#include "sp-plan.h"
 
 /* Columns read by deal_from_row(); ?1 and ?2 are the period's first and last day. */
 #define DEAL_COLUMNS \
@@ -212,6 +213,66 @@ sp_agenda_fill_monthly (SpStore          *store,
   return fill_year (store, calendar, agenda, error);
 }
 
+static void
+measure_free (gpointer data)
+{
+  SpAgendaMeasure *measure = data;
+
+  g_free (measure->text);
+  g_free (measure);
+}
+
+/* The goals and measures of the fiscal year's plan (the one without a team name first). */
+static gboolean
+fill_measures (SpStore          *store,
+               int               fiscal_year,
+               SpMeetingAgenda  *agenda,
+               GError          **error)
+{
+  g_autoptr(GListModel) plans = sp_plan_list (store, error);
+  g_autoptr(SpWorksheet) sheet = NULL;
+  gint64 plan_id = 0;
+
+  if (plans == NULL)
+    return FALSE;
+  agenda->measures = g_ptr_array_new_with_free_func (measure_free);
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(SpPlan) plan = g_list_model_get_item (plans, i);
+      const char *team = sp_plan_get_team (plan);
+
+      if (sp_plan_get_fiscal_year (plan) != fiscal_year)
+        continue;
+      if (plan_id == 0 || team == NULL || team[0] == '\0')
+        plan_id = sp_plan_get_id (plan);
+      if (team == NULL || team[0] == '\0')
+        break;
+    }
+  if (plan_id == 0)
+    return TRUE;
+  sheet = sp_worksheet_load (store, plan_id, error);
+  if (sheet == NULL)
+    return FALSE;
+  for (guint i = 0; i < sp_worksheet_get_n_ogsmt (sheet); i++)
+    {
+      const SpOgsmtItem *item = sp_worksheet_get_ogsmt (sheet, i);
+      SpAgendaMeasure *measure;
+
+      if (item->kind != SP_OGSMT_GOAL && item->kind != SP_OGSMT_MEASURE)
+        continue;
+      measure = g_new0 (SpAgendaMeasure, 1);
+      measure->kind = item->kind;
+      measure->text = g_strdup (item->text);
+      measure->has_target = item->has_target;
+      measure->target_value = item->target_value;
+      measure->deadline = item->deadline;
+      measure->due = g_date_valid (&item->deadline)
+                     && g_date_compare (&item->deadline, &agenda->last) <= 0;
+      g_ptr_array_add (agenda->measures, measure);
+    }
+  return TRUE;
+}
+
 gboolean
 sp_agenda_fill_review (SpStore          *store,
                        const SpCalendar *calendar,
@@ -243,7 +304,7 @@ sp_agenda_fill_review (SpStore          *store,
                                    " WHERE s.outcome = 'won' AND o.closed_on BETWEEN ?1 AND ?2"
                                    " GROUP BY o.product_id ORDER BY sum(o.amount) DESC, 1",
                                    agenda, error);
-  if (agenda->products == NULL)
+  if (agenda->products == NULL || !fill_measures (store, year, agenda, error))
     return FALSE;
   return fill_year (store, calendar, agenda, error);
 }

@@ -89,6 +89,7 @@ sp_meeting_agenda_free (SpMeetingAgenda *agenda)
   g_clear_pointer (&agenda->lost_reasons, g_ptr_array_unref);
   g_clear_pointer (&agenda->months, g_ptr_array_unref);
   g_clear_pointer (&agenda->products, g_ptr_array_unref);
+  g_clear_pointer (&agenda->measures, g_ptr_array_unref);
   g_clear_pointer (&agenda->case_deal, sp_agenda_deal_free);
   g_clear_object (&agenda->open_actions);
   g_free (agenda);

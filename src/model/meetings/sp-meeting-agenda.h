@@ -11,6 +11,7 @@
 #include "sp-meeting.h"
 #include "sp-metrics.h"
 #include "sp-worklog.h"
+#include "sp-worksheet.h"
 
 G_BEGIN_DECLS
 
@@ -92,6 +93,17 @@ typedef struct
   SpMetricsAttainment attainment;
 } SpAgendaPeriod;
 
+/* An OGSMT goal or measure (目标, 测量) of the fiscal year's plan, for the reviews. */
+typedef struct
+{
+  SpOgsmtKind  kind;          /* SP_OGSMT_GOAL or SP_OGSMT_MEASURE */
+  char        *text;
+  gboolean     has_target;
+  gint64       target_value;  /* goals: minor units, compared with year_actual */
+  GDate        deadline;      /* invalid when none */
+  gboolean     due;           /* its deadline is on or before the period's last day */
+} SpAgendaMeasure;
+
 typedef struct
 {
   SpMeetingKind          kind;
@@ -135,6 +147,9 @@ typedef struct
    * product (SpAgendaCount, by amount). */
   GPtrArray             *months;
   GPtrArray             *products;
+  /* Reviews: the goals and measures of the fiscal year's plan (SpAgendaMeasure, goals
+   * first, in the worksheet's order). */
+  GPtrArray             *measures;
 
   /* Sharing: the case, when the meeting names a won opportunity (else NULL). */
   SpAgendaDeal          *case_deal;

@@ -564,6 +564,198 @@ test_actions_carry_over (void)
   workspace_close (&ws);
 }
 
+/* March 2026: Alice (East) 8.00 of 10.00, Bob (South) 10.00 of 10.00; FY2026's target
+ * 3,650.00 makes the team's March 310.00; one won and three lost deals in March, one won in
+ * February. */
+static void
+fill_month (Workspace *ws)
+{
+  exec_sql (ws,
+    "INSERT INTO region (id, name, position) VALUES (1, 'East', 1), (2, 'South', 2);"
+    "INSERT INTO rep (id, name, region_id) VALUES (1, 'Alice', 1), (2, 'Bob', 2);"
+    "INSERT INTO product (id, name) VALUES (1, '旗舰版');"
+    "INSERT INTO plan (id, fiscal_year, target) VALUES (1, 2026, 365000);"
+    "INSERT INTO breakdown_cell (plan_id, period_kind, period_start, dimension, member_id, amount)"
+    " VALUES (1, 'month', '2026-03-01', 'rep', 1, 1000), (1, 'month', '2026-03-01', 'rep', 2, 1000),"
+    " (1, 'month', '2026-03-01', 'region', 1, 1000), (1, 'month', '2026-03-01', 'region', 2, 1000);"
+    "INSERT INTO ogsmt_item (plan_id, kind, position, text, target_value, deadline) VALUES"
+    " (1, 'objective', 0, '做强华东', NULL, NULL), (1, 'goal', 0, '全年业绩', 365000, NULL),"
+    " (1, 'measure', 0, '每周拜访', 20, '2026-03-15'), (1, 'measure', 1, '新品上市', 5, '2026-06-30');"
+    "INSERT INTO worklog_entry (rep_id, day, revenue) VALUES (1, '2026-02-05', 500),"
+    " (1, '2026-03-10', 800), (2, '2026-03-11', 1000);"
+    "INSERT INTO pipeline_stage (id, name, position, probability_pct, outcome) VALUES"
+    " (1, 'Lead', 1, 10, 'open'), (2, 'Won', 2, 100, 'won'), (3, 'Lost', 3, 0, 'lost');"
+    "INSERT INTO opportunity (id, title, rep_id, product_id, stage_id, amount, created_on, closed_on,"
+    " invoiced, collected, lost_reason) VALUES"
+    " (1, 'Flagship deal', 1, 1, 2, 3000, '2026-03-01', '2026-03-21', 3000, 1500, ''),"
+    " (2, 'Small', 2, NULL, 3, 1000, '2026-03-05', '2026-03-15', 0, 0, '价格'),"
+    " (3, 'Smaller', 2, NULL, 3, 500, '2026-03-06', '2026-03-16', 0, 0, ' 价格 '),"
+    " (4, 'Rival', 1, NULL, 3, 4000, '2026-03-07', '2026-03-20', 0, 0, '竞争'),"
+    " (5, 'February', 1, NULL, 2, 2000, '2026-02-01', '2026-02-20', 0, 0, '');");
+}
+
+static char *
+describe_counts (GPtrArray *rows)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SpAgendaCount *c = g_ptr_array_index (rows, i);
+      g_string_append_printf (out, "%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT ";", c->name,
+                              c->count, c->amount);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_monthly (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpMeetingAgenda) agenda = NULL;
+  GDate day = date (2026, 4, 1);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *reasons = NULL;
+  const SpAgendaRank *top;
+
+  workspace_open (&ws);
+  fill_month (&ws);
+  agenda = sp_meeting_agenda_compute (ws.store, SP_MEETING_MONTHLY, 0, &day, &error);
+  g_assert_no_error (error);
+  first = sp_date_format_iso (&agenda->first);
+  last = sp_date_format_iso (&agenda->last);
+  g_assert_cmpstr (first, ==, "2026-03-01");
+  g_assert_cmpstr (last, ==, "2026-03-31");
+
+  top = g_ptr_array_index (agenda->rep_ranking, 0);
+  g_assert_cmpstr (top->name, ==, "Bob");
+  g_assert_cmpint (top->attainment.num, ==, 1000);
+  g_assert_cmpint (top->attainment.den, ==, 1000);
+  top = g_ptr_array_index (agenda->rep_ranking, 1);
+  g_assert_cmpstr (top->name, ==, "Alice");
+  g_assert_cmpuint (top->rank, ==, 2);
+  g_assert_cmpint (top->actual, ==, 800);
+  top = g_ptr_array_index (agenda->region_ranking, 0);
+  g_assert_cmpstr (top->name, ==, "South");
+
+  g_assert_cmpint (agenda->kpis.effective_leads, ==, 4);
+  g_assert_cmpint (agenda->kpis.won, ==, 1);
+  g_assert_cmpint (agenda->kpis.lost, ==, 3);
+  g_assert_cmpint (agenda->kpis.win_rate.num, ==, 1);
+  g_assert_cmpint (agenda->kpis.win_rate.den, ==, 4);
+  g_assert_cmpint (agenda->kpis.win_days, ==, 20);
+  g_assert_cmpint (agenda->kpis.average_deal_size.value, ==, 3000);
+  g_assert_cmpint (agenda->kpis.collection_rate.num, ==, 1500);
+  g_assert_cmpint (agenda->kpis.collection_rate.den, ==, 3000);
+  g_assert_cmpint (agenda->previous_kpis.won, ==, 1);
+  g_assert_cmpint (agenda->previous_kpis.lost, ==, 0);
+  g_assert_cmpint (agenda->previous_kpis.win_days, ==, 19);
+
+  reasons = describe_counts (agenda->lost_reasons);
+  g_assert_cmpstr (reasons, ==, "价格 2 1500;竞争 1 4000;");
+  g_assert_cmpint (agenda->team.actual, ==, 1800);
+  g_assert_cmpint (agenda->team.target, ==, 31000);
+  g_assert_cmpint (agenda->year_target, ==, 365000);
+  g_assert_cmpint (agenda->year_actual, ==, 2300);
+  g_assert_cmpint (agenda->year_gap, ==, 362700);
+  workspace_close (&ws);
+}
+
+static void
+test_review (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpMeetingAgenda) agenda = NULL;
+  GDate day = date (2026, 3, 31);
+  g_autofree char *products = NULL;
+  GString *months = g_string_new (NULL);
+  const SpAgendaMeasure *goal, *measure;
+
+  workspace_open (&ws);
+  fill_month (&ws);
+  agenda = sp_meeting_agenda_compute (ws.store, SP_MEETING_REVIEW, SP_MEETING_REVIEW_QUARTER,
+                                      &day, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < agenda->months->len; i++)
+    {
+      const SpAgendaPeriod *p = g_ptr_array_index (agenda->months, i);
+      g_autofree char *iso = sp_date_format_iso (&p->first);
+      g_string_append_printf (months, "%s %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT ";", iso,
+                              p->attainment.actual, p->attainment.target);
+    }
+  g_assert_cmpstr (months->str, ==, "2026-01-01 0/31000;2026-02-01 500/28000;"
+                                    "2026-03-01 1800/31000;");
+  g_string_free (months, TRUE);
+  products = describe_counts (agenda->products);
+  g_assert_cmpstr (products, ==, "旗舰版 1 3000; 1 2000;");
+  g_assert_cmpuint (agenda->measures->len, ==, 3);
+  goal = g_ptr_array_index (agenda->measures, 0);
+  g_assert_cmpuint (goal->kind, ==, SP_OGSMT_GOAL);
+  g_assert_cmpint (goal->target_value, ==, 365000);
+  g_assert_false (goal->due);
+  measure = g_ptr_array_index (agenda->measures, 1);
+  g_assert_cmpstr (measure->text, ==, "每周拜访");
+  g_assert_true (measure->due);
+  measure = g_ptr_array_index (agenda->measures, 2);
+  g_assert_false (measure->due);
+  g_assert_cmpint (agenda->year_gap, ==, 362700);
+
+  /* Half-year and year reviews look at the half and the year that close. */
+  {
+    GDate july = date (2026, 7, 1), dec = date (2026, 12, 31);
+    g_autoptr(SpMeetingAgenda) half = sp_meeting_agenda_compute (ws.store, SP_MEETING_REVIEW,
+                                                                 SP_MEETING_REVIEW_HALF_YEAR,
+                                                                 &july, &error);
+    g_autoptr(SpMeetingAgenda) year = sp_meeting_agenda_compute (ws.store, SP_MEETING_REVIEW,
+                                                                 SP_MEETING_REVIEW_YEAR, &dec,
+                                                                 &error);
+    g_assert_cmpuint (half->months->len, ==, 6);
+    g_assert_cmpuint (year->months->len, ==, 12);
+    g_assert_cmpint (half->team.actual, ==, 2300);
+  }
+  workspace_close (&ws);
+}
+
+/* The motivation meetings: the sharing case is a won opportunity; the coaching and workshop
+ * records are their sections' notes. */
+static void
+test_motivation (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpMeetingAgenda) agenda = NULL;
+  GDate day = date (2026, 3, 25);
+  g_autofree char *skill = NULL;
+  gint64 sharing, coaching;
+
+  workspace_open (&ws);
+  fill_month (&ws);
+  sharing = sp_meeting_add (ws.store, SP_MEETING_SHARING, 0, &day, "16:00", NULL, &error);
+  coaching = sp_meeting_add (ws.store, SP_MEETING_COACHING, 0, &day, "17:00", NULL, &error);
+  g_assert_true (sp_meeting_set_rep (ws.store, sharing, 1, &error));
+  g_assert_true (sp_meeting_set_opportunity (ws.store, sharing, 1, &error));
+  g_assert_true (sp_meeting_set_note (ws.store, sharing, "takeaways", "先找决策者", &error));
+  g_assert_true (sp_meeting_set_rep (ws.store, coaching, 2, &error));
+  g_assert_true (sp_meeting_set_note (ws.store, coaching, "skill", "促成", &error));
+  g_assert_no_error (error);
+  g_assert_false (sp_meeting_set_opportunity (ws.store, sharing, 42, &error));
+  g_assert_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  agenda = sp_meeting_agenda_for_meeting (ws.store, sharing, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (agenda->case_deal);
+  g_assert_cmpstr (agenda->case_deal->title, ==, "Flagship deal");
+  g_assert_cmpstr (agenda->case_deal->rep_name, ==, "Alice");
+  g_assert_cmpint (agenda->case_deal->amount, ==, 3000);
+  skill = sp_meeting_dup_note (ws.store, coaching, "skill", &error);
+  g_assert_cmpstr (skill, ==, "促成");
+  workspace_close (&ws);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -576,6 +768,9 @@ main (int   argc,
   g_test_add_func ("/meetings/agenda/evening", test_evening);
   g_test_add_func ("/meetings/agenda/empty-team", test_empty_team);
   g_test_add_func ("/meetings/agenda/weekly-straddling-months", test_weekly);
+  g_test_add_func ("/meetings/agenda/monthly", test_monthly);
+  g_test_add_func ("/meetings/agenda/review", test_review);
+  g_test_add_func ("/meetings/agenda/motivation", test_motivation);
   g_test_add_func ("/meetings/actions/carry-over", test_actions_carry_over);
 
   return g_test_run ();
