@@ -87,6 +87,59 @@ json_deals (GString    *out,
 }
 
 static void
+json_counts (GString    *out,
+             const char *key,
+             GPtrArray  *rows)
+{
+  g_string_append_printf (out, ",\"%s\":[", key);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      const SpAgendaCount *c = g_ptr_array_index (rows, i);
+
+      g_string_append_printf (out, "%s{\"name\":", i ? "," : "");
+      json_string (out, c->name);
+      g_string_append_printf (out, ",\"count\":%" G_GINT64_FORMAT ",\"amount\":%"
+                              G_GINT64_FORMAT "}", c->count, c->amount);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+json_rate (GString    *out,
+           const char *key,
+           SpRate      rate)
+{
+  g_string_append_printf (out, ",\"%s\":", key);
+  if (rate.den != 0)
+    g_string_append_printf (out, "[%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]", rate.num,
+                            rate.den);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+json_kpis (GString             *out,
+           const char          *key,
+           const SpMetricsKpis *k)
+{
+  g_string_append_printf (out, ",\"%s\":{\"effective_leads\":%" G_GINT64_FORMAT
+                          ",\"effective_opportunities\":%" G_GINT64_FORMAT ",\"won\":%"
+                          G_GINT64_FORMAT ",\"lost\":%" G_GINT64_FORMAT ",\"won_amount\":%"
+                          G_GINT64_FORMAT, key, k->effective_leads, k->effective_opportunities,
+                          k->won, k->lost, k->won_amount);
+  /* Rates as exact [numerator, denominator]; null when undefined. */
+  json_rate (out, "win_rate", k->win_rate);
+  json_rate (out, "win_cycle_days", k->win_cycle);
+  json_rate (out, "collection_rate", k->collection_rate);
+  g_string_append (out, ",\"average_deal_size\":");
+  if (k->average_deal_size.defined)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, k->average_deal_size.value);
+  else
+    g_string_append (out, "null");
+  g_string_append_c (out, '}');
+}
+
+static void
 print_json (SpMeetingAgenda *a)
 {
   g_autoptr(GString) out = g_string_new ("{\"kind\":");
@@ -143,6 +196,58 @@ print_json (SpMeetingAgenda *a)
       json_deals (out, "advanced", a->advanced_deals);
       json_deals (out, "won", a->won_deals);
       json_deals (out, "lost", a->lost_deals);
+    }
+  if (a->kind == SP_MEETING_MONTHLY)
+    {
+      json_kpis (out, "kpis", &a->kpis);
+      json_kpis (out, "previous_kpis", &a->previous_kpis);
+    }
+  if (a->months != NULL)
+    {
+      g_string_append (out, ",\"months\":[");
+      for (guint i = 0; i < a->months->len; i++)
+        {
+          const SpAgendaPeriod *p = g_ptr_array_index (a->months, i);
+
+          g_string_append_printf (out, "%s{\"first\":", i ? "," : "");
+          json_date (out, &p->first);
+          g_string_append_printf (out, ",\"actual\":%" G_GINT64_FORMAT ",\"target\":%"
+                                  G_GINT64_FORMAT "}", p->attainment.actual,
+                                  p->attainment.target);
+        }
+      g_string_append_c (out, ']');
+      json_counts (out, "products", a->products);
+      g_string_append (out, ",\"measures\":[");
+      for (guint i = 0; i < a->measures->len; i++)
+        {
+          const SpAgendaMeasure *m = g_ptr_array_index (a->measures, i);
+
+          g_string_append_printf (out, "%s{\"kind\":", i ? "," : "");
+          json_string (out, sp_ogsmt_kind_to_string (m->kind));
+          g_string_append (out, ",\"text\":");
+          json_string (out, m->text);
+          g_string_append (out, ",\"target\":");
+          if (m->has_target)
+            g_string_append_printf (out, "%" G_GINT64_FORMAT, m->target_value);
+          else
+            g_string_append (out, "null");
+          g_string_append (out, ",\"deadline\":");
+          if (g_date_valid (&m->deadline))
+            json_date (out, &m->deadline);
+          else
+            g_string_append (out, "null");
+          g_string_append_printf (out, ",\"due\":%s}", m->due ? "true" : "false");
+        }
+      g_string_append_c (out, ']');
+    }
+  if (a->lost_reasons != NULL)
+    json_counts (out, "lost_reasons", a->lost_reasons);
+  if (a->case_deal != NULL)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, a->case_deal);
+      json_deals (out, "case", one);
     }
   if (a->lost_reasons != NULL)
     g_string_append_printf (out, ",\"team_actual\":%" G_GINT64_FORMAT ",\"team_target\":%"
@@ -231,6 +336,23 @@ print_text (SpStore         *store,
   if (a->new_deals != NULL)
     printf ("\n%s: %u  %s: %u  %s: %u  %s: %u\n", _("New"), a->new_deals->len, _("Advanced"),
             a->advanced_deals->len, _("Won"), a->won_deals->len, _("Lost"), a->lost_deals->len);
+  for (guint i = 0; a->months != NULL && i < a->months->len; i++)
+    {
+      const SpAgendaPeriod *p = g_ptr_array_index (a->months, i);
+      g_autofree char *month = sp_date_format_iso (&p->first);
+      g_autofree char *actual = sp_cli_format_money (store, p->attainment.actual);
+      g_autofree char *target = sp_cli_format_money (store, p->attainment.target);
+
+      printf ("%s%.7s  %s / %s\n", i == 0 ? "\n" : "", month, actual, target);
+    }
+  for (guint i = 0; a->lost_reasons != NULL && i < a->lost_reasons->len; i++)
+    {
+      const SpAgendaCount *c = g_ptr_array_index (a->lost_reasons, i);
+
+      if (i == 0)
+        printf ("\n%s\n", _("Lost reasons"));
+      printf ("%s  %" G_GINT64_FORMAT "\n", c->name[0] != '\0' ? c->name : "—", c->count);
+    }
   if (a->lost_reasons != NULL)
     {
       g_autofree char *gap = sp_cli_format_money (store, a->year_gap);

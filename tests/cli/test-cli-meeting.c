@@ -84,6 +84,23 @@ test_plan_list_actions (Fixture       *fixture,
                                          "\"owner\":\"Zhang San\",\"due_on\":\"2026-01-09\","
                                          "\"phase\":\"do\"}]}\n"));
 
+  {
+    g_autoptr(CliResult) monthly = run_cli (fixture, "meeting", "agenda", "--file", db, "--type",
+                                            "monthly", "--date", "2026-04-01", "--format", "json",
+                                            NULL);
+
+    assert_succeeded_with (monthly, NULL);
+    g_assert_nonnull (strstr (monthly->out, "\"first\":\"2026-03-01\",\"last\":\"2026-03-31\""));
+    g_assert_nonnull (strstr (monthly->out, "\"kpis\":{\"effective_leads\":0,"
+                                            "\"effective_opportunities\":0,\"won\":0,\"lost\":0,"
+                                            "\"won_amount\":0,\"win_rate\":null,"
+                                            "\"win_cycle_days\":null,\"collection_rate\":null,"
+                                            "\"average_deal_size\":null}"));
+    g_assert_nonnull (strstr (monthly->out, "\"lost_reasons\":[],\"team_actual\":0,"
+                                            "\"team_target\":0,\"year_target\":0,"
+                                            "\"year_actual\":0,\"year_gap\":0"));
+  }
+
   text = run_cli (fixture, "meeting", "agenda", "--file", db, "--type", "morning", "--date",
                   "2026-01-06", NULL);
   assert_succeeded_with (text, "Morning meeting  2026-01-05 … 2026-01-05\n"
@@ -141,6 +158,23 @@ test_errors (Fixture       *fixture,
     }
   after = content_hash (db);
   g_assert_cmpstr (before, ==, after);
+
+  /* In Chinese, the same one line. */
+  {
+    const char *builddir = g_getenv ("SP_BUILD_ROOT");
+    g_autofree char *localedir = g_build_filename (builddir, "po", NULL);
+    g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES",
+                                            GETTEXT_PACKAGE ".mo", NULL);
+    const char *env[] = { "LANGUAGE", "zh_CN", "SALES_PLANNER_LOCALEDIR", localedir, NULL };
+    g_autoptr(CliResult) result = NULL;
+
+    if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+      return;
+    result = run_cli_env (fixture, env, "meeting", "agenda", "--file", db, "--type", "brunch",
+                          "--date", "2026-01-06", NULL);
+    assert_failed_with (result, "未知会议类型“brunch”；请使用 morning、evening、weekly、monthly、"
+                                "review、sharing、coaching 或 workshop");
+  }
 }
 
 int
