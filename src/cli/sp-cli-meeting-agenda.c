@@ -99,7 +99,8 @@ json_counts (GString    *out,
       g_string_append_printf (out, "%s{\"name\":", i ? "," : "");
       json_string (out, c->name);
       g_string_append_printf (out, ",\"count\":%" G_GINT64_FORMAT ",\"amount\":%"
-                              G_GINT64_FORMAT "}", c->count, c->amount);
+                              G_GINT64_FORMAT ",\"target\":%" G_GINT64_FORMAT "}", c->count,
+                              c->amount, c->target);
     }
   g_string_append_c (out, ']');
 }

@@ -144,6 +144,8 @@ query_counts (SpStore          *store,
       row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       row->count = sqlite3_column_int64 (stmt, 1);
       row->amount = sqlite3_column_int64 (stmt, 2);
+      if (sqlite3_column_count (stmt) > 3)
+        row->target = sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (rows, row);
     }
   if (rc != SQLITE_DONE)
@@ -205,6 +207,9 @@ sp_agenda_fill_monthly (SpStore          *store,
 
   sp_metrics_filter_init (&filter, &agenda->first, &agenda->last);
   if (!sp_metrics_get_kpis (store, &filter, &agenda->kpis, error))
+    return FALSE;
+  agenda->burn_up = sp_metrics_get_revenue_series (store, &filter, SP_METRICS_STEP_DAY, error);
+  if (agenda->burn_up == NULL)
     return FALSE;
   sp_worklog_previous_period (&agenda->first, &agenda->last, &prev_first, &prev_last);
   sp_metrics_filter_init (&filter, &prev_first, &prev_last);
@@ -297,12 +302,26 @@ sp_agenda_fill_review (SpStore          *store,
         return FALSE;
     }
 
+  /* Won per product, and the month cells of the product in the fiscal year's plans (the
+   * periods are whole fiscal months, so the cells count whole). */
   agenda->products = query_counts (store,
-                                   "SELECT coalesce(p.name, ''), count(*), sum(o.amount)"
-                                   " FROM opportunity o JOIN pipeline_stage s ON s.id = o.stage_id"
-                                   " LEFT JOIN product p ON p.id = o.product_id"
-                                   " WHERE s.outcome = 'won' AND o.closed_on BETWEEN ?1 AND ?2"
-                                   " GROUP BY o.product_id ORDER BY sum(o.amount) DESC, 1",
+                                   "WITH won AS (SELECT o.product_id AS id, count(*) AS n,"
+                                   "   sum(o.amount) AS amount FROM opportunity o"
+                                   "   JOIN pipeline_stage s ON s.id = o.stage_id"
+                                   "   WHERE s.outcome = 'won' AND o.closed_on BETWEEN ?1 AND ?2"
+                                   "   GROUP BY o.product_id),"
+                                   " goal AS (SELECT c.member_id AS id, sum(c.amount) AS amount"
+                                   "   FROM breakdown_cell c JOIN plan pl ON pl.id = c.plan_id"
+                                   "   AND pl.team = ''"
+                                   "   WHERE c.dimension = 'product' AND c.period_kind = 'month'"
+                                   "   AND c.period_start BETWEEN ?1 AND ?2 GROUP BY c.member_id),"
+                                   " ids AS (SELECT id FROM won UNION SELECT id FROM goal)"
+                                   " SELECT coalesce(p.name, ''), coalesce(won.n, 0),"
+                                   "  coalesce(won.amount, 0), coalesce(goal.amount, 0)"
+                                   " FROM ids LEFT JOIN won ON won.id IS ids.id"
+                                   " LEFT JOIN goal ON goal.id IS ids.id"
+                                   " LEFT JOIN product p ON p.id = ids.id"
+                                   " ORDER BY 3 DESC, 4 DESC, 1",
                                    agenda, error);
   if (agenda->products == NULL || !fill_measures (store, year, agenda, error))
     return FALSE;

@@ -87,6 +87,7 @@ sp_meeting_agenda_free (SpMeetingAgenda *agenda)
   g_clear_pointer (&agenda->won_deals, g_ptr_array_unref);
   g_clear_pointer (&agenda->lost_deals, g_ptr_array_unref);
   g_clear_pointer (&agenda->lost_reasons, g_ptr_array_unref);
+  g_clear_pointer (&agenda->burn_up, g_array_unref);
   g_clear_pointer (&agenda->months, g_ptr_array_unref);
   g_clear_pointer (&agenda->products, g_ptr_array_unref);
   g_clear_pointer (&agenda->measures, g_ptr_array_unref);

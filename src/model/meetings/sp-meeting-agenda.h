@@ -83,6 +83,8 @@ typedef struct
   char   *name;        /* the reason as typed ("" when none was given) or the product */
   gint64  count;
   gint64  amount;
+  gint64  target;      /* products: the plan's month cells of the product in the period;
+                        * else 0 */
 } SpAgendaCount;
 
 /* A period's target against its result (the team's). */
@@ -134,6 +136,9 @@ typedef struct
   /* Monthly: the six key success factors of the month and of the month before. */
   SpMetricsKpis          kpis;
   SpMetricsKpis          previous_kpis;
+  /* Monthly: the burn-up, the work log's revenue per day of the month with running totals
+   * (SpMetricsPoint, as the dashboard draws it). */
+  GArray                *burn_up;
   /* Monthly and reviews: lost reasons of the period (SpAgendaCount, most frequent first). */
   GPtrArray             *lost_reasons;
   /* Monthly and reviews: the team's attainment of the period; the fiscal year's target, its
@@ -143,8 +148,9 @@ typedef struct
   gint64                 year_actual;
   gint64                 year_gap;
 
-  /* Reviews: each fiscal month of the period (SpAgendaPeriod) and the amounts won per
-   * product (SpAgendaCount, by amount). */
+  /* Reviews: each fiscal month of the period (SpAgendaPeriod) and, per product, the amount
+   * won against the product's target (SpAgendaCount, by amount won, then target; products
+   * with a target and nothing won are listed too; "" for deals without a product). */
   GPtrArray             *months;
   GPtrArray             *products;
   /* Reviews: the goals and measures of the fiscal year's plan (SpAgendaMeasure, goals

@@ -577,7 +577,9 @@ fill_month (Workspace *ws)
     "INSERT INTO plan (id, fiscal_year, target) VALUES (1, 2026, 365000);"
     "INSERT INTO breakdown_cell (plan_id, period_kind, period_start, dimension, member_id, amount)"
     " VALUES (1, 'month', '2026-03-01', 'rep', 1, 1000), (1, 'month', '2026-03-01', 'rep', 2, 1000),"
-    " (1, 'month', '2026-03-01', 'region', 1, 1000), (1, 'month', '2026-03-01', 'region', 2, 1000);"
+    " (1, 'month', '2026-03-01', 'region', 1, 1000), (1, 'month', '2026-03-01', 'region', 2, 1000),"
+    " (1, 'month', '2026-02-01', 'product', 1, 2500), (1, 'month', '2026-03-01', 'product', 1, 2500),"
+    " (1, 'month', '2026-04-01', 'product', 1, 9999);"
     "INSERT INTO ogsmt_item (plan_id, kind, position, text, target_value, deadline) VALUES"
     " (1, 'objective', 0, '做强华东', NULL, NULL), (1, 'goal', 0, '全年业绩', 365000, NULL),"
     " (1, 'measure', 0, '每周拜访', 20, '2026-03-15'), (1, 'measure', 1, '新品上市', 5, '2026-06-30');"
@@ -602,8 +604,11 @@ describe_counts (GPtrArray *rows)
   for (guint i = 0; i < rows->len; i++)
     {
       const SpAgendaCount *c = g_ptr_array_index (rows, i);
-      g_string_append_printf (out, "%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT ";", c->name,
+      g_string_append_printf (out, "%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, c->name,
                               c->count, c->amount);
+      if (c->target != 0)
+        g_string_append_printf (out, "/%" G_GINT64_FORMAT, c->target);
+      g_string_append_c (out, ';');
     }
   return g_string_free (out, FALSE);
 }
@@ -653,6 +658,10 @@ test_monthly (void)
   g_assert_cmpint (agenda->previous_kpis.lost, ==, 0);
   g_assert_cmpint (agenda->previous_kpis.win_days, ==, 19);
 
+  /* The burn-up: 31 days, 8.00 on the 10th, 18.00 from the 11th. */
+  g_assert_cmpuint (agenda->burn_up->len, ==, 31);
+  g_assert_cmpint (g_array_index (agenda->burn_up, SpMetricsPoint, 9).cumulative, ==, 800);
+  g_assert_cmpint (g_array_index (agenda->burn_up, SpMetricsPoint, 30).cumulative, ==, 1800);
   reasons = describe_counts (agenda->lost_reasons);
   g_assert_cmpstr (reasons, ==, "价格 2 1500;竞争 1 4000;");
   g_assert_cmpint (agenda->team.actual, ==, 1800);
@@ -690,7 +699,7 @@ test_review (void)
                                     "2026-03-01 1800/31000;");
   g_string_free (months, TRUE);
   products = describe_counts (agenda->products);
-  g_assert_cmpstr (products, ==, "旗舰版 1 3000; 1 2000;");
+  g_assert_cmpstr (products, ==, "旗舰版 1 3000/5000; 1 2000;");
   g_assert_cmpuint (agenda->measures->len, ==, 3);
   goal = g_ptr_array_index (agenda->measures, 0);
   g_assert_cmpuint (goal->kind, ==, SP_OGSMT_GOAL);
