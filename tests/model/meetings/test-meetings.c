@@ -187,6 +187,30 @@ test_plan_generation (void)
                                      "2026-12-31 quarter;2027-03-31 year;");
   g_string_free (reviews, TRUE);
 
+  /* Bad lines are refused; a line of the same kind and cadence replaces the old one. */
+  {
+    SpMeetingSchedule bad = { 0, SP_MEETING_WEEKLY, SP_MEETING_CADENCE_WEEKLY, 0, 0, FALSE, 9, 0 };
+    SpMeetingSchedule late = { 0, SP_MEETING_MONTHLY, SP_MEETING_CADENCE_MONTHLY, 0, 32, FALSE,
+                               14, 0 };
+    SpMeetingSchedule friday = { 0, SP_MEETING_WEEKLY, SP_MEETING_CADENCE_WEEKLY, G_DATE_FRIDAY,
+                                 0, FALSE, 16, 30 };
+    g_autoptr(GArray) after = NULL;
+
+    g_assert_cmpint (sp_meeting_plan_set (ws.store, &bad, &error), ==, 0);
+    g_assert_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (sp_meeting_plan_set (ws.store, &late, &error), ==, 0);
+    g_assert_error (error, SP_MEETING_ERROR, SP_MEETING_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (sp_meeting_plan_set (ws.store, &friday, &error), ==,
+                     g_array_index (lines, SpMeetingSchedule, 1).id);
+    after = sp_meeting_plan_list (ws.store, &error);
+    g_assert_cmpuint (after->len, ==, 6);
+    g_assert_cmpuint (g_array_index (after, SpMeetingSchedule, 1).weekday, ==, G_DATE_FRIDAY);
+    g_assert_cmpuint (g_array_index (after, SpMeetingSchedule, 1).hour, ==, 16);
+    g_assert_true (sp_store_undo (ws.store, &error));
+  }
+
   /* Again: nothing new; one undo removes the whole year. */
   g_assert_true (sp_meeting_plan_generate (ws.store, 2026, &n_added, &error));
   g_assert_cmpuint (n_added, ==, 0);
