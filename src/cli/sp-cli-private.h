@@ -138,4 +138,16 @@ gboolean  sp_cli_run_opp_import     (SpCli *cli, int argc, char **argv, GError *
 gboolean  sp_cli_run_opp_export     (SpCli *cli, int argc, char **argv, GError **error);
 gboolean  sp_cli_run_opp_stage      (SpCli *cli, int argc, char **argv, GError **error);
 
+/* sp-cli-meeting.c, sp-cli-meeting-agenda.c */
+gboolean  sp_cli_run_meeting        (SpCli *cli, int argc, char **argv, GError **error);
+/* Prints the agenda of meeting @meeting_id (when > 0) or of a @type meeting on @date, as
+ * text or (@format "json") JSON. */
+gboolean  sp_cli_meeting_agenda     (SpStore     *store,
+                                     const char  *type,
+                                     const char  *period,
+                                     const char  *date,
+                                     gint64       meeting_id,
+                                     const char  *format,
+                                     GError     **error);
+
 G_END_DECLS

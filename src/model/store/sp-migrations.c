@@ -225,12 +225,60 @@ static const char schema_v3[] =
 static const char schema_v4[] =
   "ALTER TABLE plan ADD COLUMN ramp_factors TEXT NOT NULL DEFAULT '';";
 
+/* Version 5: meetings (会议经营). Per-workspace wording of the meeting types (a NULL column
+ * keeps the built-in text), the meeting plan (会议经营计划: a cadence and a time per type), and
+ * what a held meeting records: the review's period, the rep and the won opportunity a sharing
+ * or coaching session is about, whether it was held, attendees, and notes keyed by section
+ * (minutes per agenda section, decisions, the motivation meetings' record fields). */
+static const char schema_v5[] =
+  "CREATE TABLE meeting_template ("
+  "  kind      TEXT PRIMARY KEY CHECK (kind IN ('morning', 'evening', 'weekly', 'monthly',"
+  "                                            'review', 'sharing', 'coaching', 'workshop')),"
+  "  timing    TEXT,"
+  "  flow      TEXT,"
+  "  operation TEXT,"
+  "  goal      TEXT"
+  ");"
+  "CREATE TABLE meeting_schedule ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  kind      TEXT NOT NULL CHECK (kind IN ('morning', 'evening', 'weekly', 'monthly',"
+  "                                            'review', 'sharing', 'coaching', 'workshop')),"
+  "  cadence   TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly', 'monthly', 'quarterly',"
+  "                                             'half-yearly', 'yearly')),"
+  "  weekday   INTEGER NOT NULL DEFAULT 0 CHECK (weekday BETWEEN 0 AND 7),"
+  "  month_day INTEGER NOT NULL DEFAULT 0 CHECK (month_day BETWEEN 0 AND 31),"
+  "  at_end    INTEGER NOT NULL DEFAULT 1 CHECK (at_end IN (0, 1)),"
+  "  time      TEXT NOT NULL DEFAULT '09:00'"
+  "            CHECK (length(time) = 5 AND time(time || ':00') IS time || ':00'),"
+  "  UNIQUE (kind, cadence)"
+  ");"
+  "ALTER TABLE meeting ADD COLUMN review_period TEXT NOT NULL DEFAULT ''"
+  "  CHECK (review_period IN ('', 'quarter', 'half-year', 'year'));"
+  "ALTER TABLE meeting ADD COLUMN rep_id INTEGER REFERENCES rep (id) ON DELETE SET NULL;"
+  "ALTER TABLE meeting ADD COLUMN opportunity_id INTEGER"
+  "  REFERENCES opportunity (id) ON DELETE SET NULL;"
+  "ALTER TABLE meeting ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1));"
+  "CREATE TABLE meeting_attendee ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  rep_id     INTEGER NOT NULL REFERENCES rep (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (meeting_id, rep_id)"
+  ");"
+  "CREATE TABLE meeting_note ("
+  "  meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,"
+  "  section    TEXT NOT NULL CHECK (length(section) > 0),"
+  "  text       TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (meeting_id, section)"
+  ");"
+  "CREATE INDEX meeting_by_time ON meeting (scheduled_at);"
+  "CREATE INDEX action_item_by_meeting ON action_item (meeting_id);";
+
 static const char * const migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
   schema_v2,
   schema_v3,
   schema_v4,
+  schema_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_STORE_SCHEMA_VERSION + 1);
@@ -257,6 +305,10 @@ static const char * const user_tables[] = {
   "opportunity_stage_history",
   "meeting",
   "action_item",
+  "meeting_template",
+  "meeting_schedule",
+  "meeting_attendee",
+  "meeting_note",
   NULL
 };
 

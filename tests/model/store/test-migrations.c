@@ -116,6 +116,31 @@ test_migrations_v1_to_v2 (void)
     g_assert_cmpstr (sp_worksheet_get_swot (sheet, SP_WORKSHEET_SWOT_THREATS), ==, "");
   }
   g_assert_cmpint (count (store, "SELECT count(*) FROM plan_swot"), ==, 1);
+  /* Version 5: meetings keep their rows and gain a review period, a rep, a case, held. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM meeting_schedule"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM pragma_table_info('meeting')"
+                                 " WHERE name IN ('review_period', 'rep_id', 'opportunity_id', 'held')"),
+                   ==, 4);
+  {
+    g_autoptr(SpMeeting) old = sp_meeting_get (store, 1, &error);
+    GDate day;
+    gint64 id;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (sp_meeting_get_title (old), ==, "周例会");
+    g_assert_cmpstr (sp_meeting_get_day (old), ==, "2025-06-02");
+    g_assert_cmpstr (sp_meeting_get_time (old), ==, "09:00");
+    g_assert_cmpuint (sp_meeting_get_review_period (old), ==, SP_MEETING_REVIEW_NONE);
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, 1, 6, 2026);
+    id = sp_meeting_add (store, SP_MEETING_REVIEW, SP_MEETING_REVIEW_HALF_YEAR, &day, "14:00",
+                         NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (sp_meeting_set_note (store, id, "periods", "上半年达成 96%", &error));
+    g_assert_cmpint (count (store, "SELECT count(*) FROM meeting WHERE review_period = 'half-year'"),
+                     ==, 1);
+  }
   g_assert_true (sp_store_check (store, &error));
   g_assert_no_error (error);
 
@@ -133,7 +158,7 @@ test_migrations_v1_to_v2 (void)
         g_autofree char *orders = sp_test_query_text (backup, "SELECT group_concat(order_day || '=' || amount, ';') "
                                                               "FROM (SELECT * FROM history_order ORDER BY id)");
 
-        g_assert_true (g_str_has_suffix (name, "-before-v4" SP_STORE_FILE_SUFFIX));
+        g_assert_true (g_str_has_suffix (name, "-before-v5" SP_STORE_FILE_SUFFIX));
         g_assert_cmpstr (version, ==, "1");
         g_assert_cmpstr (orders, ==, before_orders);
         n++;
@@ -167,7 +192,7 @@ test_migrations_v3_to_v4 (void)
 
   store = sp_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sp_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (sp_store_get_schema_version (store), ==, SP_STORE_SCHEMA_VERSION);
 
   after = sp_test_query_text (path, "SELECT group_concat(id || ':' || fiscal_year || ':' || target"
                                     " || ':' || growth_bp, ';') FROM plan");
@@ -219,7 +244,7 @@ test_migrations_v3_to_v4 (void)
         g_autofree char *backup = g_build_filename (backups, name, NULL);
         g_autofree char *version = sp_test_query_text (backup, "PRAGMA user_version");
 
-        g_assert_true (g_str_has_suffix (name, "-before-v4" SP_STORE_FILE_SUFFIX));
+        g_assert_true (g_str_has_suffix (name, "-before-v5" SP_STORE_FILE_SUFFIX));
         g_assert_cmpstr (version, ==, "3");
         n++;
       }
@@ -267,9 +292,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/migrations/0-to-4", test_migrations_from_empty);
-  g_test_add_func ("/migrations/1-to-4", test_migrations_v1_to_v2);
-  g_test_add_func ("/migrations/3-to-4", test_migrations_v3_to_v4);
+  g_test_add_func ("/migrations/0-to-5", test_migrations_from_empty);
+  g_test_add_func ("/migrations/1-to-5", test_migrations_v1_to_v2);
+  g_test_add_func ("/migrations/3-to-5", test_migrations_v3_to_v4);
   g_test_add_func ("/migrations/failure-rolls-back", test_migrations_failure_rolls_back);
 
   return g_test_run ();
