@@ -11,12 +11,12 @@
 #include <string.h>
 
 #include "sp-meeting-agenda-private.h"
+#include "sp-rep-workload.h"
 #include "sp-plan.h"
 #include "sp-preferences.h"
 #include "sp-rep.h"
 
 /* Days of work log the workload rates are read from, as the Workload view reads them. */
-#define HISTORY_DAYS 90
 
 static void
 rep_day_free (gpointer data)
@@ -199,53 +199,9 @@ sp_meeting_agenda_get_period (const SpCalendar      *calendar,
     }
 }
 
-/* The plan of @fiscal_year without a team name, else its first (as the Workload view). */
-static gboolean
-find_year_target (SpStore  *store,
-                  int       fiscal_year,
-                  gint64   *target,
-                  GError  **error)
-{
-  g_autoptr(GListModel) plans = sp_plan_list (store, error);
-  gboolean found = FALSE;
-
-  *target = 0;
-  if (plans == NULL)
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
-    {
-      g_autoptr(SpPlan) plan = g_list_model_get_item (plans, i);
-      const char *team = sp_plan_get_team (plan);
-
-      if (sp_plan_get_fiscal_year (plan) != fiscal_year)
-        continue;
-      if (!found || team == NULL || team[0] == '\0')
-        *target = sp_plan_get_target (plan);
-      found = TRUE;
-      if (team == NULL || team[0] == '\0')
-        break;
-    }
-  return TRUE;
-}
-
-static guint
-count_active_reps (SpStore *store)
-{
-  g_autoptr(GListModel) reps = sp_rep_list (store, 0, NULL);
-  guint n = 0;
-
-  for (guint i = 0; reps != NULL && i < g_list_model_get_n_items (reps); i++)
-    {
-      g_autoptr(SpRep) rep = g_list_model_get_item (reps, i);
-
-      n += sp_rep_get_active (rep) ? 1 : 0;
-    }
-  return n;
-}
-
 /* What the workload formula asks of @rep_id per working day in the fiscal month containing
- * @day, with rates up to @today: the Workload view's inputs (src/ui/workload/
- * sp-rep-workload.c), computed here because the model cannot call the UI. */
+ * @day, with rates up to @today: the Workload view's own inputs (sp-rep-workload.h), so the
+ * agenda shows the figures the Workload view shows. */
 gboolean
 sp_agenda_required_per_day (SpStore          *store,
                             const SpCalendar *calendar,
@@ -255,45 +211,16 @@ sp_agenda_required_per_day (SpStore          *store,
                             const GDate      *today,
                             gint64            per_day[SP_WORKLOAD_N_STAGES])
 {
-  g_autofree char *from_iso = NULL;
-  g_autofree char *to_iso = NULL;
-  SpWorkloadRates history;
-  SpWorkloadInput input;
+  g_autoptr(SpPreferences) preferences = sp_preferences_new (store);
+  SpRepWorkload rep;
   SpWorkload workload;
-  SpMetricsFilter filter;
-  SpMetricsAttainment attainment;
-  GDate first, last, year_first, year_last, from;
-  gint64 year_target = 0, target = 0;
-  gboolean used_team;
-  int fiscal_year = sp_calendar_fiscal_year_of (calendar, day);
-  guint year_days, days;
+  GDate first, last;
 
   memset (per_day, 0, sizeof (gint64) * SP_WORKLOAD_N_STAGES);
-  sp_calendar_month_range (calendar, fiscal_year, sp_calendar_fiscal_month_index (calendar, day),
-                           &first, &last);
-  if (!find_year_target (store, fiscal_year, &year_target, NULL) || year_target <= 0)
-    return FALSE;
-
-  sp_calendar_fiscal_year_range (calendar, fiscal_year, &year_first, &year_last);
-  year_days = sp_calendar_count_working_days (calendar, &year_first, &year_last);
-  days = sp_calendar_count_working_days (calendar, &first, &last);
-  if (year_days > 0)
-    target = sp_money_scale (year_target, days, (gint64) year_days * MAX (n_active, 1));
-  sp_metrics_filter_init (&filter, &first, &last);
-  filter.rep_id = rep_id;
-  if (sp_metrics_get_attainment (store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
-                                 &attainment, NULL)
-      && attainment.target > 0)
-    target = attainment.target;
-
-  from = *today;
-  g_date_subtract_days (&from, HISTORY_DAYS - 1);
-  from_iso = sp_date_format_iso (&from);
-  to_iso = sp_date_format_iso (today);
-  if (!sp_workload_rates_for_rep (store, rep_id, from_iso, to_iso, &history, &used_team, NULL))
-    return FALSE;
-  sp_workload_input_init_from_rates (&input, &history, target, days);
-  if (!sp_workload_compute (&input, &workload, NULL))
+  sp_rep_workload_month_of ((SpCalendar *) calendar, day, &first, &last);
+  if (!sp_rep_workload_init (&rep, preferences, rep_id, n_active, &first, &last, today, NULL)
+      || !rep.has_plan
+      || !sp_workload_compute (&rep.input, &workload, NULL))
     return FALSE;
 
   memcpy (per_day, workload.per_day, sizeof workload.per_day);
@@ -308,7 +235,7 @@ fill_daily (SpStore          *store,
 {
   gboolean morning = agenda->kind == SP_MEETING_MORNING;
   g_autoptr(GArray) rows = sp_worklog_list_day (store, &agenda->first, 0, error);
-  guint n_active = count_active_reps (store);
+  guint n_active = sp_rep_workload_count_active (store, NULL);
   GDate month_first, unused;
 
   if (rows == NULL)
