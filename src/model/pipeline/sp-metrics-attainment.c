@@ -323,15 +323,20 @@ compare_rates (SpRate a,
   return (left > right) - (left < right);
 }
 
+/* DOMAIN §9: ties by amount, then by name (the id only keeps two reps of one name apart). */
 static int
 compare_by_actual (gconstpointer a,
                    gconstpointer b)
 {
   const SpMetricsRankEntry *x = *(SpMetricsRankEntry * const *) a;
   const SpMetricsRankEntry *y = *(SpMetricsRankEntry * const *) b;
+  int by_name;
 
   if (x->actual != y->actual)
     return x->actual > y->actual ? -1 : 1;
+  by_name = g_utf8_collate (x->name ? x->name : "", y->name ? y->name : "");
+  if (by_name != 0)
+    return by_name;
   return (x->rep_id > y->rep_id) - (x->rep_id < y->rep_id);
 }
 

@@ -891,6 +891,16 @@ test_ranking (void)
   assert_entry (ranking, 4, 5, "Gus", 100, 0);
   g_ptr_array_unref (ranking);
 
+  /* Ties go by name (DOMAIN §9), not by who was entered first: Ann renamed Zoe follows Dan. */
+  exec_sql (&ws, "UPDATE rep SET name = 'Zoe' WHERE name = 'Ann';");
+  ranking = sp_metrics_get_ranking (ws.store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
+                                    SP_METRICS_RANK_BY_ACTUAL, &error);
+  g_assert_no_error (error);
+  assert_entry (ranking, 1, 2, "Dan", 15000, 30000);
+  assert_entry (ranking, 2, 2, "Zoe", 15000, 30001);
+  g_ptr_array_unref (ranking);
+  exec_sql (&ws, "UPDATE rep SET name = 'Ann' WHERE name = 'Zoe';");
+
   /* Region 2, won amounts: nobody won, both listed at 0 and sharing the rank. */
   filter = period ("2026-03-01", "2026-03-31", 0, 2);
   ranking = sp_metrics_get_ranking (ws.store, &filter, SP_METRICS_ACTUAL_WON_AMOUNT,
