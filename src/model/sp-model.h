@@ -10,6 +10,7 @@
 #include "sp-csv.h"
 #include "sp-demo.h"
 #include "sp-history-import.h"
+#include "sp-json.h"
 #include "sp-metrics.h"
 #include "sp-money.h"
 #include "sp-opportunity.h"
