@@ -17,6 +17,7 @@
 #include "sp-model.h"
 
 #include "sp-history-import-dialog.h"
+#include "sp-window-io.h"
 #include "sp-window-private.h"
 #include "sp-window-report.h"
 
@@ -365,22 +366,35 @@ take_chosen_path (SpWindow             *self,
   return g_file_get_path (file);
 }
 
-static void
-import_confirm_response_cb (SpWindow         *self,
-                            const char       *response,
-                            AdwMessageDialog *dialog)
+gboolean
+sp_window_import_file (SpWindow   *self,
+                       const char *path)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (g_strcmp0 (response, "replace") != 0 || self->cancellable != NULL)
-    return;
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->cancellable != NULL)
+    return FALSE;
 
   name = g_filename_display_basename (path);
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Importing “%s”…"), name);
   start_job (self, JOB_IMPORT, path, NULL, message);
+  return TRUE;
+}
+
+static void
+import_confirm_response_cb (SpWindow         *self,
+                            const char       *response,
+                            AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "replace") != 0)
+    return;
+
+  sp_window_import_file (self, g_object_get_data (G_OBJECT (dialog), "path"));
 }
 
 static void
