@@ -10,6 +10,7 @@
 
 #include "sp-model.h"
 
+#include "sp-about.h"
 #include "sp-application.h"
 #include "sp-preferences-window.h"
 #include "sp-window.h"
@@ -368,19 +369,26 @@ about_activated (GSimpleAction *action,
   SpApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { _("The Sales Planner developers"), NULL };
+  AdwAboutWindow *about;
 
-  adw_show_about_window (parent,
-                         "application-name", _("Sales Planner"),
-                         "application-icon", APP_ID,
-                         "version", VERSION,
-                         "developer-name", _("The Sales Planner developers"),
-                         "developers", developers,
-                         "copyright", _("© 2026 The Sales Planner developers"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "website", "https://example.com/sales-planner",
-                         /* Translators: your name and email, one translator a line. */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  /* Summary, version, release notes, homepage and bug tracker: what the metainfo says. */
+  about = sp_about_window_new_from_appdata (RESOURCE_PREFIX "/metainfo.xml");
+  if (about == NULL)
+    about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  g_object_set (about,
+                "application-name", _("Sales Planner"),
+                "application-icon", APP_ID,
+                "developers", developers,
+                "copyright", _("© 2026 The Sales Planner developers"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                /* Translators: your name and email, one translator a line. */
+                "translator-credits", _("translator-credits"),
+                NULL);
+  if (g_strcmp0 (adw_about_window_get_version (about), "") == 0)
+    adw_about_window_set_version (about, VERSION);
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_application (GTK_WINDOW (about), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
