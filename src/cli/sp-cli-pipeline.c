@@ -111,7 +111,7 @@ sp_cli_run_opp_import (SpCli   *cli,
     }
   if (preview->rows_rejected > 0 && !allow_rejected)
     {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_REJECTED,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "%u row cannot be imported; use --allow-rejected to skip it",
                                 "%u rows cannot be imported; use --allow-rejected to skip them",

@@ -18,10 +18,18 @@ G_BEGIN_DECLS
 
 #define SP_CLI_ERROR (sp_cli_error_quark ())
 
+/* The exit status: 0 done, 1 the work failed (a damaged file, a refused edit, I/O), 2 a
+ * usage error (SP_CLI_ERROR_USAGE or a GOptionError: unknown command or option, missing or
+ * extra argument, a value that does not parse). */
+#define SP_CLI_EXIT_OK      0
+#define SP_CLI_EXIT_FAILURE 1
+#define SP_CLI_EXIT_USAGE   2
+
 typedef enum
 {
   SP_CLI_ERROR_USAGE,  /* unknown command or option, missing or extra argument, bad value */
   SP_CLI_ERROR_EXISTS, /* would replace a file without --force */
+  SP_CLI_ERROR_REJECTED, /* rows of a file cannot be imported (without --allow-rejected) */
 } SpCliError;
 
 typedef struct _SpCli        SpCli;

@@ -374,137 +374,161 @@ print_text (SpStore     *store,
 /* ---- JSON --------------------------------------------------------------------------- */
 
 static void
-json_string (GString    *out,
-             const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-json_int_array (GString      *out,
+json_int_array (SpJsonWriter *json,
+                const char   *key,
                 const GArray *array,
                 gboolean      wide)
 {
-  g_string_append_c (out, '[');
+  sp_json_writer_key (json, key);
+  sp_json_writer_begin_array (json, SP_JSON_INLINE);
   for (guint i = 0; i < array->len; i++)
-    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? ", " : "",
-                            wide ? g_array_index (array, gint64, i)
-                                 : (gint64) g_array_index (array, int, i));
-  g_string_append_c (out, ']');
+    sp_json_writer_int (json, wide ? g_array_index (array, gint64, i)
+                                   : (gint64) g_array_index (array, int, i));
+  sp_json_writer_end_array (json);
+}
+
+static void
+json_int (SpJsonWriter *json,
+          const char   *key,
+          gint64        value)
+{
+  sp_json_writer_key (json, key);
+  sp_json_writer_int (json, value);
+}
+
+static void
+json_string (SpJsonWriter *json,
+             const char   *key,
+             const char   *value)
+{
+  sp_json_writer_key (json, key);
+  sp_json_writer_string (json, value);
 }
 
 static void
 print_json (SpStore     *store,
             SpWorksheet *sheet)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(SpJsonWriter) json = sp_json_writer_new (NULL);
+  g_autofree char *text = NULL;
+  static const char * const kinds[] = { "none", "percent", "amount" };
 
-  g_string_append_printf (out, "{\n  \"plan_id\": %" G_GINT64_FORMAT ",\n  \"fiscal_year\": %d,\n"
-                          "  \"currency\": ", sp_worksheet_get_plan_id (sheet),
-                          sp_worksheet_get_fiscal_year (sheet));
-  json_string (out, sp_cli_get_currency (store)->code);
-  g_string_append (out, ",\n  \"history_years\": ");
-  json_int_array (out, sp_worksheet_get_history_years (sheet), FALSE);
-  g_string_append (out, ",\n  \"history_totals\": ");
-  json_int_array (out, sp_worksheet_get_history_totals (sheet), TRUE);
-  g_string_append (out, ",\n  \"basis_years\": ");
-  json_int_array (out, sp_worksheet_get_basis_years (sheet), FALSE);
-  g_string_append_printf (out, ",\n  \"typed_basis\": %s,\n  \"basis\": %" G_GINT64_FORMAT ",\n"
-                          "  \"growth_bp\": %d,\n  \"growth_effect\": %" G_GINT64_FORMAT ",\n"
-                          "  \"adjustments\": [",
-                          sp_worksheet_has_typed_basis (sheet) ? "true" : "false",
-                          sp_worksheet_get_basis (sheet), sp_worksheet_get_growth_bp (sheet),
-                          sp_worksheet_get_growth_effect (sheet));
+  sp_json_writer_begin_object (json, SP_JSON_BLOCK);
+  json_int (json, "plan_id", sp_worksheet_get_plan_id (sheet));
+  json_int (json, "fiscal_year", sp_worksheet_get_fiscal_year (sheet));
+  json_string (json, "currency", sp_cli_get_currency (store)->code);
+  json_int_array (json, "history_years", sp_worksheet_get_history_years (sheet), FALSE);
+  json_int_array (json, "history_totals", sp_worksheet_get_history_totals (sheet), TRUE);
+  json_int_array (json, "basis_years", sp_worksheet_get_basis_years (sheet), FALSE);
+  sp_json_writer_key (json, "typed_basis");
+  sp_json_writer_boolean (json, sp_worksheet_has_typed_basis (sheet));
+  json_int (json, "basis", sp_worksheet_get_basis (sheet));
+  json_int (json, "growth_bp", sp_worksheet_get_growth_bp (sheet));
+  json_int (json, "growth_effect", sp_worksheet_get_growth_effect (sheet));
+
+  sp_json_writer_key (json, "adjustments");
+  sp_json_writer_begin_array (json, SP_JSON_BLOCK);
   for (guint b = 0; b < SP_WORKSHEET_N_BASES; b++)
     {
       const SpWorksheetAdjustment *line = sp_worksheet_get_adjustment (sheet, b);
-      static const char * const kinds[] = { "none", "percent", "amount" };
 
-      g_string_append_printf (out, "%s\n    {\"basis\": \"%s\", \"kind\": \"%s\", \"value\": %"
-                              G_GINT64_FORMAT ", \"effect\": %" G_GINT64_FORMAT ", \"note\": ",
-                              b ? "," : "", sp_worksheet_basis_to_string (b), kinds[line->kind],
-                              line->value, line->effect);
-      json_string (out, line->note);
-      g_string_append_c (out, '}');
+      sp_json_writer_begin_object (json, SP_JSON_INLINE);
+      json_string (json, "basis", sp_worksheet_basis_to_string (b));
+      json_string (json, "kind", kinds[line->kind]);
+      json_int (json, "value", line->value);
+      json_int (json, "effect", line->effect);
+      json_string (json, "note", line->note ? line->note : "");
+      sp_json_writer_end_object (json);
     }
-  g_string_append_printf (out, "\n  ],\n  \"proposed\": %" G_GINT64_FORMAT ",\n"
-                          "  \"target\": %" G_GINT64_FORMAT ",\n  \"sprint\": %" G_GINT64_FORMAT
-                          ",\n  \"challenge\": %" G_GINT64_FORMAT ",\n  \"swot\": {",
-                          sp_worksheet_get_proposed (sheet), sp_worksheet_get_target (sheet),
-                          sp_worksheet_get_sprint (sheet), sp_worksheet_get_challenge (sheet));
+  sp_json_writer_end_array (json);
+
+  json_int (json, "proposed", sp_worksheet_get_proposed (sheet));
+  json_int (json, "target", sp_worksheet_get_target (sheet));
+  json_int (json, "sprint", sp_worksheet_get_sprint (sheet));
+  json_int (json, "challenge", sp_worksheet_get_challenge (sheet));
+
+  sp_json_writer_key (json, "swot");
+  sp_json_writer_begin_object (json, SP_JSON_BLOCK);
   for (guint q = 0; q < SP_WORKSHEET_N_SWOT; q++)
     {
-      g_string_append_printf (out, "%s\n    \"%s\": ", q ? "," : "", sp_worksheet_swot_to_string (q));
-      json_string (out, sp_worksheet_get_swot (sheet, q));
+      const char *swot = sp_worksheet_get_swot (sheet, q);
+
+      json_string (json, sp_worksheet_swot_to_string (q), swot ? swot : "");
     }
-  g_string_append (out, "\n  },\n  \"regions\": [");
+  sp_json_writer_end_object (json);
+
+  sp_json_writer_key (json, "regions");
+  sp_json_writer_begin_array (json, SP_JSON_BLOCK);
   for (guint r = 0; r < sp_worksheet_get_n_region_sums (sheet); r++)
     {
       const SpWorksheetRegionSum *line = sp_worksheet_get_region_sum (sheet, r);
 
-      g_string_append_printf (out, "%s\n    {\"region_id\": %" G_GINT64_FORMAT ", \"name\": ",
-                              r ? "," : "", line->region_id);
-      json_string (out, line->region_name);
-      g_string_append_printf (out, ", \"top_down\": %" G_GINT64_FORMAT ", \"committed\": %"
-                              G_GINT64_FORMAT ", \"gap\": %" G_GINT64_FORMAT ", \"reps\": %u,"
-                              " \"reps_committed\": %u}", line->top_down, line->committed,
-                              line->gap, line->n_reps, line->n_committed);
+      sp_json_writer_begin_object (json, SP_JSON_INLINE);
+      json_int (json, "region_id", line->region_id);
+      json_string (json, "name", line->region_name);
+      json_int (json, "top_down", line->top_down);
+      json_int (json, "committed", line->committed);
+      json_int (json, "gap", line->gap);
+      json_int (json, "reps", line->n_reps);
+      json_int (json, "reps_committed", line->n_committed);
+      sp_json_writer_end_object (json);
     }
-  g_string_append (out, "\n  ],\n  \"commitments\": [");
+  sp_json_writer_end_array (json);
+
+  sp_json_writer_key (json, "commitments");
+  sp_json_writer_begin_array (json, SP_JSON_BLOCK);
   for (guint i = 0; i < sp_worksheet_get_n_commitments (sheet); i++)
     {
       const SpWorksheetCommitment *c = sp_worksheet_get_commitment (sheet, i);
 
-      g_string_append_printf (out, "%s\n    {\"rep_id\": %" G_GINT64_FORMAT ", \"name\": ",
-                              i ? "," : "", c->rep_id);
-      json_string (out, c->rep_name);
-      g_string_append_printf (out, ", \"region_id\": %" G_GINT64_FORMAT ", \"amount\": ",
-                              c->region_id);
+      sp_json_writer_begin_object (json, SP_JSON_INLINE);
+      json_int (json, "rep_id", c->rep_id);
+      json_string (json, "name", c->rep_name);
+      json_int (json, "region_id", c->region_id);
+      sp_json_writer_key (json, "amount");
       if (c->has_commitment)
-        g_string_append_printf (out, "%" G_GINT64_FORMAT "}", c->amount);
+        sp_json_writer_int (json, c->amount);
       else
-        g_string_append (out, "null}");
+        sp_json_writer_null (json);
+      sp_json_writer_end_object (json);
     }
-  g_string_append_printf (out, "\n  ],\n  \"committed\": %" G_GINT64_FORMAT ",\n  \"gap\": %"
-                          G_GINT64_FORMAT ",\n  \"ogsmt\": [", sp_worksheet_get_committed (sheet),
-                          sp_worksheet_get_gap (sheet));
+  sp_json_writer_end_array (json);
+
+  json_int (json, "committed", sp_worksheet_get_committed (sheet));
+  json_int (json, "gap", sp_worksheet_get_gap (sheet));
+
+  sp_json_writer_key (json, "ogsmt");
+  sp_json_writer_begin_array (json, SP_JSON_BLOCK);
   for (guint i = 0; i < sp_worksheet_get_n_ogsmt (sheet); i++)
     {
       const SpOgsmtItem *item = sp_worksheet_get_ogsmt (sheet, i);
 
-      g_string_append_printf (out, "%s\n    {\"id\": %" G_GINT64_FORMAT ", \"kind\": \"%s\","
-                              " \"position\": %d, \"text\": ", i ? "," : "", item->id,
-                              sp_ogsmt_kind_to_string (item->kind), item->position);
-      json_string (out, item->text);
+      sp_json_writer_begin_object (json, SP_JSON_INLINE);
+      json_int (json, "id", item->id);
+      json_string (json, "kind", sp_ogsmt_kind_to_string (item->kind));
+      json_int (json, "position", item->position);
+      json_string (json, "text", item->text);
+      sp_json_writer_key (json, "target_value");
       if (item->has_target)
-        g_string_append_printf (out, ", \"target_value\": %" G_GINT64_FORMAT, item->target_value);
+        sp_json_writer_int (json, item->target_value);
       else
-        g_string_append (out, ", \"target_value\": null");
+        sp_json_writer_null (json);
+      sp_json_writer_key (json, "deadline");
       if (g_date_valid (&item->deadline))
         {
           g_autofree char *deadline = sp_date_format_iso (&item->deadline);
 
-          g_string_append_printf (out, ", \"deadline\": \"%s\"}", deadline);
+          sp_json_writer_string (json, deadline);
         }
       else
-        g_string_append (out, ", \"deadline\": null}");
+        sp_json_writer_null (json);
+      sp_json_writer_end_object (json);
     }
-  g_string_append (out, "\n  ]\n}\n");
-  g_print ("%s", out->str);
+  sp_json_writer_end_array (json);
+  sp_json_writer_end_object (json);
+
+  text = sp_json_writer_finish_text (json);
+  g_print ("%s", text);
 }
 
 static int

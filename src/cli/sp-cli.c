@@ -431,5 +431,11 @@ main (int   argc,
     }
 
   g_free (cli.file);
-  return ok ? 0 : 1;
+  if (ok)
+    return SP_CLI_EXIT_OK;
+  /* As most programs: 2 when the command line was wrong, 1 when the work failed. */
+  if (error != NULL && (error->domain == G_OPTION_ERROR
+                        || g_error_matches (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE)))
+    return SP_CLI_EXIT_USAGE;
+  return SP_CLI_EXIT_FAILURE;
 }

@@ -10,6 +10,7 @@
 #include "sp-csv.h"
 #include "sp-demo.h"
 #include "sp-history-import.h"
+#include "sp-json.h"
 #include "sp-meeting.h"
 #include "sp-meeting-action.h"
 #include "sp-meeting-agenda.h"

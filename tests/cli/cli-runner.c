@@ -79,14 +79,29 @@ run_cli_env (Fixture     *fixture,
 }
 
 void
-assert_failed_with (CliResult  *result,
+assert_exited_with (CliResult  *result,
+                    int         status,
                     const char *message)
 {
   g_autofree char *expected = g_strconcat (PREFIX, message, "\n", NULL);
 
   g_assert_cmpstr (result->err, ==, expected);
   g_assert_cmpstr (result->out, ==, "");
-  g_assert_cmpint (result->status, ==, 1);
+  g_assert_cmpint (result->status, ==, status);
+}
+
+void
+assert_failed_with (CliResult  *result,
+                    const char *message)
+{
+  assert_exited_with (result, 1, message);
+}
+
+void
+assert_usage_error (CliResult  *result,
+                    const char *message)
+{
+  assert_exited_with (result, 2, message);
 }
 
 void

@@ -53,8 +53,17 @@ CliResult *run_cli_env           (Fixture       *fixture,
                                   ...);
 #define run_cli(fixture, ...) run_cli_env ((fixture), NULL, __VA_ARGS__)
 
-/* Exit 1, nothing on stdout and exactly "sales-planner-cli: @message\n" on stderr. */
+/* Exit 1 (the work failed), nothing on stdout and exactly "sales-planner-cli: @message\n"
+ * on stderr. */
 void       assert_failed_with    (CliResult     *result,
+                                  const char    *message);
+/* The same with exit 2: a usage error (unknown command or option, a missing argument, a
+ * value that does not parse). */
+void       assert_usage_error    (CliResult     *result,
+                                  const char    *message);
+/* The same with exit @status. */
+void       assert_exited_with    (CliResult     *result,
+                                  int            status,
                                   const char    *message);
 /* Exit 0, nothing on stderr and, unless @out is NULL, exactly @out on stdout. */
 void       assert_succeeded_with (CliResult     *result,

@@ -110,9 +110,9 @@ test_level_errors (Fixture       *fixture,
   g_autoptr(CliResult) r3 = run_cli (fixture, "export-breakdown", "--file", db, "--year", "2026",
                                      "--level", "month", "--days", "-", NULL);
 
-  assert_failed_with (r1, "Unknown level “fortnight”: use “year”, “quarter”, “month” or “week”");
-  assert_failed_with (r2, "Unknown level “day”: use “year”, “quarter”, “month” or “week”");
-  assert_failed_with (r3, "Give either --level or --days");
+  assert_usage_error (r1, "Unknown level “fortnight”: use “year”, “quarter”, “month” or “week”");
+  assert_usage_error (r2, "Unknown level “day”: use “year”, “quarter”, “month” or “week”");
+  assert_usage_error (r3, "Give either --level or --days");
 }
 
 int

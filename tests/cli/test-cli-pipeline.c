@@ -106,7 +106,7 @@ test_import_bad_rows (Fixture       *fixture,
                    "Line 3: Unknown rep “Nobody”\n"
                    "Line 4: Unknown stage “Closing”\n"
                    PREFIX "2 rows cannot be imported; use --allow-rejected to skip them\n");
-  assert_failed_with (r3, "Unknown encoding “latin1”: use “auto”, “utf-8” or “gb18030”");
+  assert_usage_error (r3, "Unknown encoding “latin1”: use “auto”, “utf-8” or “gb18030”");
   g_assert_cmpint (r4->status, ==, 1);
   g_assert_true (g_str_has_prefix (r4->err, PREFIX));
   after = content_hash (db);
@@ -148,12 +148,12 @@ test_stage_and_export (Fixture       *fixture,
   assert_failed_with (earlier, "The stage change on 2026-01-10 is before the opportunity’s last"
                       " change (2026-02-01)");
   unknown = run_cli (fixture, "opp-stage", "--file", db, "--id", "1", "--stage", "Closing", NULL);
-  assert_failed_with (unknown, "No pipeline stage named “Closing”");
+  assert_usage_error (unknown, "No pipeline stage named “Closing”");
   no_id = run_cli (fixture, "opp-stage", "--file", db, "--stage", "Won", NULL);
-  assert_failed_with (no_id, "Give the opportunity with --id and the stage with --stage");
+  assert_usage_error (no_id, "Give the opportunity with --id and the stage with --stage");
   bad_date = run_cli (fixture, "opp-stage", "--file", db, "--id", "1", "--stage", "Won",
                       "--date", "2026-02-30", NULL);
-  assert_failed_with (bad_date, "“2026-02-30” is not a date (YYYY-MM-DD)");
+  assert_usage_error (bad_date, "“2026-02-30” is not a date (YYYY-MM-DD)");
   missing = run_cli (fixture, "opp-stage", "--file", db, "--id", "9", "--stage", "Won", NULL);
   assert_failed_with (missing, "No opportunity with id 9");
   after = content_hash (db);
@@ -173,7 +173,7 @@ test_stage_and_export (Fixture       *fixture,
     assert_failed_with (exists, message);
   }
   no_rep = run_cli (fixture, "opp-export", "--file", db, "--rep", "Nobody", "-", NULL);
-  assert_failed_with (no_rep, "There is no rep named “Nobody”");
+  assert_usage_error (no_rep, "There is no rep named “Nobody”");
 }
 
 int

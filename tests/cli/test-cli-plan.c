@@ -127,7 +127,7 @@ test_import_history_bad_rows (Fixture       *fixture,
   g_assert_cmpint (r5->status, ==, 0);
   g_assert_nonnull (strstr (r5->out, "Imported 1 order\n"));
   g_assert_nonnull (strstr (r5->err, "Line 3: "));
-  assert_failed_with (r6, "Unknown date order “ymd”: use “auto”, “dmy” or “mdy”");
+  assert_usage_error (r6, "Unknown date order “ymd”: use “auto”, “dmy” or “mdy”");
   g_assert_cmpint (r7->status, ==, 1);
   assert_failed_with (r7, "No columns for Date, Amount. The file’s columns: “Booked”, “Value”");
 }
@@ -229,17 +229,17 @@ test_set_target_errors (Fixture       *fixture,
                                                    "with “sales-planner-cli init” or "
                                                    "“sales-planner-cli demo”", missing);
 
-  assert_failed_with (r1, "Missing option --year");
-  assert_failed_with (r2, "Invalid percentage “15x” for --growth: expected a number such as 15% "
+  assert_usage_error (r1, "Missing option --year");
+  assert_usage_error (r2, "Invalid percentage “15x” for --growth: expected a number such as 15% "
                           "or 12.5%");
-  assert_failed_with (r3, "Give either --amount or --from-history with --growth");
+  assert_usage_error (r3, "Give either --amount or --from-history with --growth");
   assert_failed_with (r4, "The tiers must rise: base ≤ sprint ≤ challenge");
   g_assert_cmpint (r5->status, ==, 1);
   g_assert_nonnull (strstr (r5->err, "“lots”"));
-  assert_failed_with (r6, "Invalid year “20x7” for --year: expected a year such as 2026");
-  assert_failed_with (r7, "There are no history orders in fiscal year 1990");
-  assert_failed_with (r8, "--growth needs --from-history");
-  assert_failed_with (r9, no_workspace);
+  assert_usage_error (r6, "Invalid year “20x7” for --year: expected a year such as 2026");
+  assert_usage_error (r7, "There are no history orders in fiscal year 1990");
+  assert_usage_error (r8, "--growth needs --from-history");
+  assert_usage_error (r9, no_workspace);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   after = content_hash (db);
   g_assert_cmpstr (before, ==, after);
@@ -328,7 +328,7 @@ test_breakdown (Fixture       *fixture,
                                                "replace it", csv);
     assert_failed_with (r6, exists);
   }
-  assert_failed_with (r7, "Unknown format “xml”: use “csv” or “json”");
+  assert_usage_error (r7, "Unknown format “xml”: use “csv” or “json”");
 }
 
 static void
@@ -347,14 +347,14 @@ test_breakdown_errors (Fixture       *fixture,
   g_autoptr(CliResult) r5 = run_cli (fixture, "breakdown", "--file", db, "--year", "2026",
                                      "--basis", "2024,x", NULL);
 
-  assert_failed_with (r1, "Missing option --year");
-  assert_failed_with (r2, "There is no plan for fiscal year 2030; create it with "
+  assert_usage_error (r1, "Missing option --year");
+  assert_usage_error (r2, "There is no plan for fiscal year 2030; create it with "
                           "“sales-planner-cli set-target”");
-  assert_failed_with (r3, "Unknown weights “custom” for --time-weights: use "
+  assert_usage_error (r3, "Unknown weights “custom” for --time-weights: use "
                           "equal|working-days|history");
-  assert_failed_with (r4, "Unknown weights “working-days” for --region-weights: use "
+  assert_usage_error (r4, "Unknown weights “working-days” for --region-weights: use "
                           "equal|history|headcount");
-  assert_failed_with (r5, "Invalid year “x” for --basis: expected a year such as 2026");
+  assert_usage_error (r5, "Invalid year “x” for --basis: expected a year such as 2026");
   after = content_hash (db);
   g_assert_cmpstr (before, ==, after);
 }
@@ -536,14 +536,14 @@ test_workload_errors (Fixture       *fixture,
   g_autoptr(CliResult) r6 = run_cli (fixture, "workload", "--file", db, "--rep", "A", "--team",
                                      NULL);
 
-  assert_failed_with (r1, "There is no rep named “Nobody”");
-  assert_failed_with (r2, "Unknown period “week”: use “month”, “quarter” or “year”");
-  assert_failed_with (r3, "Invalid date “2026-13-01”: expected YYYY-MM-DD");
-  assert_failed_with (r4, "The first day comes after the last day");
+  assert_usage_error (r1, "There is no rep named “Nobody”");
+  assert_usage_error (r2, "Unknown period “week”: use “month”, “quarter” or “year”");
+  assert_usage_error (r3, "Invalid date “2026-13-01”: expected YYYY-MM-DD");
+  assert_usage_error (r4, "The first day comes after the last day");
   assert_failed_with (r5, "The work log from 2019-01-01 to 2019-12-31 has too little history for "
                           "conversion rates (at least 20 logged days, 5 orders and every "
                           "activity are needed)");
-  assert_failed_with (r6, "Give either --rep or --team");
+  assert_usage_error (r6, "Give either --rep or --team");
 }
 
 /* ---- render --------------------------------------------------------------------------- */
@@ -649,14 +649,14 @@ test_render_errors (Fixture       *fixture,
   g_autofree char *exists = g_strdup_printf ("The file “%s” already exists; use --force to "
                                              "replace it", png);
 
-  assert_failed_with (r1, "Unknown chart “pie”: use funnel, attainment, burnup, ranking, "
+  assert_usage_error (r1, "Unknown chart “pie”: use funnel, attainment, burnup, ranking, "
                           "heatmap or kpis");
-  assert_failed_with (r2, "Missing option --output");
-  assert_failed_with (r3, "Cannot tell the image format of “out.gif”: name it .png, .svg or .pdf");
-  assert_failed_with (r4, "Invalid size “0” for --width: expected 16 to 16384 pixels");
-  assert_failed_with (r5, "Unknown style “neon”: use light, dark, high-contrast or projector");
-  assert_failed_with (r6, "Invalid year “twenty” for --year: expected a year such as 2026");
-  assert_failed_with (r7, "Missing argument CHART for “render”");
+  assert_usage_error (r2, "Missing option --output");
+  assert_usage_error (r3, "Cannot tell the image format of “out.gif”: name it .png, .svg or .pdf");
+  assert_usage_error (r4, "Invalid size “0” for --width: expected 16 to 16384 pixels");
+  assert_usage_error (r5, "Unknown style “neon”: use light, dark, high-contrast or projector");
+  assert_usage_error (r6, "Invalid year “twenty” for --year: expected a year such as 2026");
+  assert_usage_error (r7, "Missing argument CHART for “render”");
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 
   ok = run_cli (fixture, "render", "--file", db, "ranking", "--output", png, NULL);

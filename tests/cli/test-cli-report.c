@@ -97,15 +97,15 @@ test_report_errors (Fixture       *fixture,
   g_autoptr(CliResult) unwritable = NULL;
 
   no_year = run_cli (fixture, "report", "--file", db, "--output", pdf, NULL);
-  assert_failed_with (no_year, "Missing option --year");
+  assert_usage_error (no_year, "Missing option --year");
   no_output = run_cli (fixture, "report", "--file", db, "--year", "2026", NULL);
-  assert_failed_with (no_output, "Missing option --output");
+  assert_usage_error (no_output, "Missing option --output");
   bad_period = run_cli (fixture, "report", "--file", db, "--year", "2026", "--period", "week",
                         "--output", pdf, NULL);
-  assert_failed_with (bad_period, "Unknown period “week”: use month, quarter or year");
+  assert_usage_error (bad_period, "Unknown period “week”: use month, quarter or year");
   not_pdf = run_cli (fixture, "report", "--file", db, "--year", "2026", "--output",
                      "report.png", NULL);
-  assert_failed_with (not_pdf, "The report is a PDF: name “report.png” .pdf");
+  assert_usage_error (not_pdf, "The report is a PDF: name “report.png” .pdf");
   unwritable = run_cli (fixture, "report", "--file", db, "--year", "2026", "--output",
                         "/nonexistent-dir/report.pdf", NULL);
   assert_failed_with (unwritable,

@@ -27,11 +27,11 @@ test_usage_unknown_command (Fixture       *fixture,
   g_autoptr(CliResult) r2 = run_cli (fixture, "help", "frobnicate", NULL);
   g_autoptr(CliResult) r3 = run_cli (fixture, NULL);
 
-  assert_failed_with (r1, "Unknown command “frobnicate”; run “sales-planner-cli help” for a list "
+  assert_usage_error (r1, "Unknown command “frobnicate”; run “sales-planner-cli help” for a list "
                           "of commands");
-  assert_failed_with (r2, "Unknown command “frobnicate”; run “sales-planner-cli help” for a list "
+  assert_usage_error (r2, "Unknown command “frobnicate”; run “sales-planner-cli help” for a list "
                           "of commands");
-  assert_failed_with (r3, "No command given; run “sales-planner-cli help” for a list of commands");
+  assert_usage_error (r3, "No command given; run “sales-planner-cli help” for a list of commands");
 }
 
 static void
@@ -47,14 +47,14 @@ test_usage_arguments (Fixture       *fixture,
   g_autoptr(CliResult) r7 = run_cli (fixture, "check", "--file", NULL);
   g_autofree char *snap = snapshot (fixture);
 
-  assert_failed_with (r1, "Missing argument FILE for “import”");
-  assert_failed_with (r2, "Missing argument FILE for “export”");
-  assert_failed_with (r3, "Unexpected argument “extra” for “check”");
-  assert_failed_with (r4, "Unexpected argument “b.salesplan” for “export”");
+  assert_usage_error (r1, "Missing argument FILE for “import”");
+  assert_usage_error (r2, "Missing argument FILE for “export”");
+  assert_usage_error (r3, "Unexpected argument “extra” for “check”");
+  assert_usage_error (r4, "Unexpected argument “b.salesplan” for “export”");
   /* GOption's own messages (GLib's translations). */
-  assert_failed_with (r5, "Unknown option --bogus");
-  assert_failed_with (r6, "Unknown option --bogus");
-  assert_failed_with (r7, "Missing argument for --file");
+  assert_usage_error (r5, "Unknown option --bogus");
+  assert_usage_error (r6, "Unknown option --bogus");
+  assert_usage_error (r7, "Missing argument for --file");
   /* No usage error creates the default workspace. */
   g_assert_cmpstr (snap, ==, "");
 }
@@ -70,11 +70,11 @@ test_usage_demo_values (Fixture       *fixture,
   g_autoptr(CliResult) r5 = run_cli (fixture, "demo", "--today", "22/11/2026", NULL);
   g_autofree char *snap = snapshot (fixture);
 
-  assert_failed_with (r1, "Unknown demo size “huge”: use “demo” or “large”");
-  assert_failed_with (r2, "Invalid seed “-3”: expected a whole number");
-  assert_failed_with (r3, "Invalid seed “12x”: expected a whole number");
-  assert_failed_with (r4, "Invalid date “2026-02-30”: expected YYYY-MM-DD");
-  assert_failed_with (r5, "Invalid date “22/11/2026”: expected YYYY-MM-DD");
+  assert_usage_error (r1, "Unknown demo size “huge”: use “demo” or “large”");
+  assert_usage_error (r2, "Invalid seed “-3”: expected a whole number");
+  assert_usage_error (r3, "Invalid seed “12x”: expected a whole number");
+  assert_usage_error (r4, "Invalid date “2026-02-30”: expected YYYY-MM-DD");
+  assert_usage_error (r5, "Invalid date “22/11/2026”: expected YYYY-MM-DD");
   g_assert_cmpstr (snap, ==, "");
 }
 
@@ -302,9 +302,9 @@ test_export_import_round_trip (Fixture       *fixture,
   assert_succeeded_with (forced, exported);
 
   itself = run_cli (fixture, "export", "--force", "--file", a, a, NULL);
-  assert_failed_with (itself, onto_itself);
+  assert_usage_error (itself, onto_itself);
   import_itself = run_cli (fixture, "import", "--file", a, a, NULL);
-  assert_failed_with (import_itself, onto_itself);
+  assert_usage_error (import_itself, onto_itself);
 
   init = run_cli (fixture, "init", "--file", b, NULL);
   g_assert_cmpint (init->status, ==, 0);
@@ -558,8 +558,8 @@ test_zh_cn (Fixture       *fixture,
   unknown_en = run_cli (fixture, "frobnicate", NULL);
   check = run_cli_env (fixture, env, "check", "--file", bad, NULL);
 
-  assert_failed_with (unknown_en, english);
-  assert_failed_with (unknown, translated);
+  assert_usage_error (unknown_en, english);
+  assert_usage_error (unknown, translated);
   /* The model's messages come through in Chinese too. */
   assert_failed_with (check, error->message);
 

@@ -10,9 +10,8 @@
 
 #include "sp-breakdown-private.h"
 #include "sp-csv.h"
+#include "sp-json.h"
 #include "sp-money.h"
-
-#define FLUSH_BYTES (64 * 1024)
 
 static const char * const csv_header[] = {
   "dimension", "member_id", "member", "parent_id", "period", "index", "period_start",
@@ -58,56 +57,52 @@ workspace_currency (SpStore *store)
 }
 
 static void
-json_string (GString    *out,
-             const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-json_cell (GString               *out,
+json_cell (SpJsonWriter          *json,
            const SpBreakdownCell *cell,
-           const char            *name,
-           gboolean               first)
+           const char            *name)
 {
   g_autofree char *start = format_julian (cell->period_start);
   g_autofree char *first_day = format_julian (cell->first_day);
   g_autofree char *last_day = format_julian (cell->last_day);
 
-  g_string_append_printf (out, "%s\n    {\"dimension\": \"%s\", \"member_id\": %" G_GINT64_FORMAT
-                          ", \"member\": ", first ? "" : ",",
-                          sp_breakdown_dimension_to_string (cell->dimension), cell->member_id);
-  json_string (out, name);
-  g_string_append_printf (out, ", \"parent_id\": %" G_GINT64_FORMAT ", \"period\": \"%s\","
-                          " \"index\": %u, \"period_start\": \"%s\", \"first_day\": \"%s\","
-                          " \"last_day\": \"%s\", \"amount\": %" G_GINT64_FORMAT ","
-                          " \"locked\": %s, \"weight_source\": \"%s\", \"weight\": ",
-                          cell->parent_id, sp_breakdown_period_to_string (cell->period),
-                          cell->index, start, first_day, last_day, cell->amount,
-                          cell->locked ? "true" : "false",
-                          sp_weight_source_to_string (cell->weight_source));
+  sp_json_writer_begin_object (json, SP_JSON_INLINE);
+  sp_json_writer_key (json, "dimension");
+  sp_json_writer_string (json, sp_breakdown_dimension_to_string (cell->dimension));
+  sp_json_writer_key (json, "member_id");
+  sp_json_writer_int (json, cell->member_id);
+  sp_json_writer_key (json, "member");
+  sp_json_writer_string (json, name);
+  sp_json_writer_key (json, "parent_id");
+  sp_json_writer_int (json, cell->parent_id);
+  sp_json_writer_key (json, "period");
+  sp_json_writer_string (json, sp_breakdown_period_to_string (cell->period));
+  sp_json_writer_key (json, "index");
+  sp_json_writer_int (json, cell->index);
+  sp_json_writer_key (json, "period_start");
+  sp_json_writer_string (json, start);
+  sp_json_writer_key (json, "first_day");
+  sp_json_writer_string (json, first_day);
+  sp_json_writer_key (json, "last_day");
+  sp_json_writer_string (json, last_day);
+  sp_json_writer_key (json, "amount");
+  sp_json_writer_int (json, cell->amount);
+  sp_json_writer_key (json, "locked");
+  sp_json_writer_boolean (json, cell->locked);
+  sp_json_writer_key (json, "weight_source");
+  sp_json_writer_string (json, sp_weight_source_to_string (cell->weight_source));
+  sp_json_writer_key (json, "weight");
   if (cell->weight < 0)
-    g_string_append (out, "null");
+    sp_json_writer_null (json);
   else
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, cell->weight);
-  g_string_append_printf (out, ", \"last_year\": %" G_GINT64_FORMAT ", \"growth_bp\": ",
-                          cell->last_year);
+    sp_json_writer_int (json, cell->weight);
+  sp_json_writer_key (json, "last_year");
+  sp_json_writer_int (json, cell->last_year);
+  sp_json_writer_key (json, "growth_bp");
   if (cell->has_growth)
-    g_string_append_printf (out, "%" G_GINT64_FORMAT "}", cell->growth_bp);
+    sp_json_writer_int (json, cell->growth_bp);
   else
-    g_string_append (out, "null}");
+    sp_json_writer_null (json);
+  sp_json_writer_end_object (json);
 }
 
 static gboolean
@@ -142,19 +137,6 @@ csv_cell (SpCsvWriter            *writer,
 }
 
 static gboolean
-flush_json (GOutputStream  *stream,
-            GString        *buffer,
-            GCancellable   *cancellable,
-            GError        **error)
-{
-  if (!g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, cancellable, error))
-    return FALSE;
-
-  g_string_truncate (buffer, 0);
-  return TRUE;
-}
-
-static gboolean
 export_periods (SpBreakdown              *self,
                 SpBreakdownExportFormat   format,
                 SpBreakdownExportFlags    flags,
@@ -168,9 +150,8 @@ export_periods (SpBreakdown              *self,
   SpBdHistory *history;
   const SpCurrency *currency;
   g_autoptr(SpCsvWriter) writer = NULL;
-  g_autoptr(GString) json = NULL;
+  g_autoptr(SpJsonWriter) json = NULL;
   g_autofree gint64 *days = NULL;
-  gboolean first = TRUE;
 
   g_return_val_if_fail (SP_IS_BREAKDOWN (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
@@ -194,13 +175,18 @@ export_periods (SpBreakdown              *self,
     }
   else
     {
-      json = g_string_new (NULL);
-      g_string_append_printf (json, "{\n  \"plan_id\": %" G_GINT64_FORMAT ",\n"
-                              "  \"fiscal_year\": %d,\n  \"currency\": \"%s\",\n"
-                              "  \"minor_unit_digits\": %u,\n  \"cells\": [",
-                              sp_breakdown_get_plan_id (self),
-                              sp_breakdown_get_fiscal_year (self), currency->code,
-                              currency->digits);
+      json = sp_json_writer_new (stream);
+      sp_json_writer_begin_object (json, SP_JSON_BLOCK);
+      sp_json_writer_key (json, "plan_id");
+      sp_json_writer_int (json, sp_breakdown_get_plan_id (self));
+      sp_json_writer_key (json, "fiscal_year");
+      sp_json_writer_int (json, sp_breakdown_get_fiscal_year (self));
+      sp_json_writer_key (json, "currency");
+      sp_json_writer_string (json, currency->code);
+      sp_json_writer_key (json, "minor_unit_digits");
+      sp_json_writer_int (json, currency->digits);
+      sp_json_writer_key (json, "cells");
+      sp_json_writer_begin_array (json, SP_JSON_BLOCK);
     }
 
   for (guint s = 0; s < sp_bd_model_n_series (model); s++)
@@ -225,19 +211,19 @@ export_periods (SpBreakdown              *self,
               }
             else
               {
-                json_cell (json, &cell, name ? name : "", first);
-                if (json->len >= FLUSH_BYTES && !flush_json (stream, json, cancellable, error))
+                json_cell (json, &cell, name ? name : "");
+                if (!sp_json_writer_flush (json, cancellable, error))
                   return FALSE;
               }
-            first = FALSE;
           }
     }
 
   if (writer != NULL)
     return sp_csv_writer_flush (writer, cancellable, error);
 
-  g_string_append (json, "\n  ]\n}\n");
-  return flush_json (stream, json, cancellable, error);
+  sp_json_writer_end_array (json);
+  sp_json_writer_end_object (json);
+  return sp_json_writer_finish (json, cancellable, error);
 }
 
 gboolean

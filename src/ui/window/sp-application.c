@@ -10,9 +10,11 @@
 
 #include "sp-model.h"
 
+#include "sp-about.h"
 #include "sp-application.h"
 #include "sp-preferences-window.h"
 #include "sp-window.h"
+#include "sp-window-io.h"
 
 struct _SpApplication
 {
@@ -24,6 +26,9 @@ G_DEFINE_FINAL_TYPE (SpApplication, sp_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "file", 'f', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the workspace at PATH instead of the default one"), N_("PATH") },
+  /* Files (Exec=sales-planner %U) passes the .salesplan files opened there. */
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL,
+    N_("[FILE…]") },
   { NULL }
 };
 
@@ -252,6 +257,95 @@ sp_application_open_workspace (SpApplication *self,
 }
 
 static void
+open_file_response_cb (SpWindow         *window,
+                       const char       *response,
+                       AdwMessageDialog *dialog)
+{
+  SpApplication *self = SP_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_strcmp0 (response, "open") == 0 && self != NULL)
+    sp_application_open_workspace (self, path);
+  else if (g_strcmp0 (response, "import") == 0 && !sp_window_import_file (window, path))
+    sp_window_add_toast (window, adw_toast_new (_("The workspace is busy: import the file "
+                                                  "again when the work in progress is done")));
+}
+
+/* A .salesplan file opened from Files or given on the command line: open it as a workspace
+ * of its own, or import it into the current one (undoable from the toast). */
+static void
+ask_open_file (SpApplication *self,
+               const char    *path)
+{
+  SpWindow *window = find_window (self, path);
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  window = get_active_workspace_window (self);
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (self));
+      window = get_active_workspace_window (self);
+    }
+  /* The default workspace could not be opened: this file can still be. */
+  if (window == NULL)
+    {
+      sp_application_open_workspace (self, path);
+      return;
+    }
+
+  name = g_filename_display_basename (path);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), NULL, NULL));
+  /* Translators: %s is a file name */
+  adw_message_dialog_format_heading (dialog, _("Open “%s”?"), name);
+  adw_message_dialog_set_body (dialog,
+                               _("Open it as a workspace in its own window, or import it into "
+                                 "the current workspace, replacing its data. A backup is kept "
+                                 "and the import can be undone."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import Into Current"),
+                                    "open", _("_Open as Workspace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_file_response_cb), window,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sp_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  SpApplication *self = SP_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          g_warning ("Not a local file: %s", uri);
+          continue;
+        }
+      ask_open_file (self, path);
+    }
+}
+
+static void
 quit_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
@@ -275,19 +369,26 @@ about_activated (GSimpleAction *action,
   SpApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { _("The Sales Planner developers"), NULL };
+  AdwAboutWindow *about;
 
-  adw_show_about_window (parent,
-                         "application-name", _("Sales Planner"),
-                         "application-icon", APP_ID,
-                         "version", VERSION,
-                         "developer-name", _("The Sales Planner developers"),
-                         "developers", developers,
-                         "copyright", _("© 2026 The Sales Planner developers"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "website", "https://example.com/sales-planner",
-                         /* Translators: your name and email, one translator a line. */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  /* Summary, version, release notes, homepage and bug tracker: what the metainfo says. */
+  about = sp_about_window_new_from_appdata (RESOURCE_PREFIX "/metainfo.xml");
+  if (about == NULL)
+    about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  g_object_set (about,
+                "application-name", _("Sales Planner"),
+                "application-icon", APP_ID,
+                "developers", developers,
+                "copyright", _("© 2026 The Sales Planner developers"),
+                "license-type", GTK_LICENSE_GPL_3_0,
+                /* Translators: your name and email, one translator a line. */
+                "translator-credits", _("translator-credits"),
+                NULL);
+  if (g_strcmp0 (adw_about_window_get_version (about), "") == 0)
+    adw_about_window_set_version (about, VERSION);
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_application (GTK_WINDOW (about), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -392,6 +493,7 @@ sp_application_command_line (GApplication            *app,
   SpApplication *self = SP_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   g_autofree char *arg = NULL;
+  g_autofree const char **remaining = NULL;
 
   if (g_variant_dict_lookup (options, "file", "^ay", &arg))
     {
@@ -405,7 +507,23 @@ sp_application_command_line (GApplication            *app,
         }
 
       sp_application_open_workspace (self, path);
-      return EXIT_SUCCESS;
+      if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining))
+        return EXIT_SUCCESS;
+    }
+
+  if (remaining != NULL
+      || g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining))
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; remaining[i] != NULL; i++)
+        g_ptr_array_add (files, g_application_command_line_create_file_for_arg (cmdline,
+                                                                                remaining[i]));
+      if (files->len > 0)
+        {
+          g_application_open (app, (GFile **) files->pdata, (int) files->len, "");
+          return EXIT_SUCCESS;
+        }
     }
 
   g_application_activate (app);
@@ -420,6 +538,7 @@ sp_application_class_init (SpApplicationClass *klass)
   app_class->startup = sp_application_startup;
   app_class->activate = sp_application_activate;
   app_class->command_line = sp_application_command_line;
+  app_class->open = sp_application_open;
 }
 
 static void
@@ -435,7 +554,8 @@ sp_application_new (void)
 {
   return g_object_new (SP_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE
+                                | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -18,6 +18,7 @@
 #include "sp-model.h"
 
 #include "sp-history-import-dialog.h"
+#include "sp-window-io.h"
 #include "sp-window-private.h"
 #include "sp-window-report.h"
 
@@ -369,6 +370,27 @@ take_chosen_path (SpWindow             *self,
   return g_file_get_path (file);
 }
 
+gboolean
+sp_window_import_file (SpWindow   *self,
+                       const char *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (SP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The window may have been closed meanwhile, or be busy with another job. */
+  if (self->stack == NULL || sp_workspace_get_busy (self->workspace))
+    return FALSE;
+
+  name = g_filename_display_basename (path);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Importing “%s”…"), name);
+  start_job (self, JOB_IMPORT, path, NULL, message);
+  return TRUE;
+}
+
 /* The file a "Replace the Workspace?" dialog asks about; freed with the dialog. */
 typedef struct
 {
@@ -392,20 +414,10 @@ import_confirm_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
                             ImportConfirm    *confirm)
 {
-  SpWindow *self = confirm->window;
-  const char *path = confirm->path;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  /* The window may have been closed meanwhile. */
-  if (g_strcmp0 (response, "replace") != 0 || self->stack == NULL
-      || sp_workspace_get_busy (self->workspace))
+  if (g_strcmp0 (response, "replace") != 0)
     return;
 
-  name = g_filename_display_basename (path);
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("Importing “%s”…"), name);
-  start_job (self, JOB_IMPORT, path, NULL, message);
+  sp_window_import_file (confirm->window, confirm->path);
 }
 
 static void
