@@ -106,10 +106,10 @@ test_import (void)
   answer (wait_for_question (), "import");
 
   /* The import runs in a worker, then the window reloads its store. */
-  for (guint i = 0; i < 2000 && (fixture.window->cancellable != NULL
+  for (guint i = 0; i < 2000 && (sp_workspace_get_busy (fixture.window->workspace)
                                  || n_plans (fixture.store) == 0); i++)
     sp_ui_spin (10);
-  g_assert_null (fixture.window->cancellable);
+  g_assert_false (sp_workspace_get_busy (fixture.window->workspace));
   g_assert_cmpuint (n_plans (fixture.store), >, 0);
   /* Imported into the current workspace, not opened beside it. */
   g_assert_null (window_on (plan_file));
