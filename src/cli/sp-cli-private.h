@@ -121,6 +121,12 @@ gboolean  sp_cli_run_log_add        (SpCli *cli, int argc, char **argv, GError *
 gboolean  sp_cli_run_log_import     (SpCli *cli, int argc, char **argv, GError **error);
 gboolean  sp_cli_run_log_export     (SpCli *cli, int argc, char **argv, GError **error);
 
+/* sp-cli-team.c */
+gboolean  sp_cli_run_rep            (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_region         (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_product        (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_customer_type  (SpCli *cli, int argc, char **argv, GError **error);
+
 /* sp-cli-pipeline.c */
 /* What the CSV import subcommands share: a 64-bit count for a %u, --encoding and
  * --date-order, and the preview's rejected rows on stderr (one line each, then "… and N
