@@ -236,15 +236,8 @@ run_rep_edit (SpCli   *cli,
   store = sp_cli_open_existing (cli, error);
   if (store == NULL || (rep_id = find_rep (store, args[0], region, error)) == 0)
     return FALSE;
-  /* Both changes or neither: the date is checked before the name is written. */
-  if (hired != NULL && !sp_rep_set_hired_on (store, rep_id, hired, error))
+  if (!sp_rep_edit (store, rep_id, name, hired, error))
     return FALSE;
-  if (name != NULL && !sp_rep_rename (store, rep_id, name, error))
-    {
-      if (hired != NULL)
-        sp_store_undo (store, NULL);
-      return FALSE;
-    }
 
   g_print (_("Updated rep %s"), name != NULL ? g_strstrip (name) : g_strstrip (args[0]));
   g_print ("\n");

@@ -190,35 +190,102 @@ last_move_day (sqlite3  *db,
 
 /* ---- rename, hire date --------------------------------------------------------------- */
 
+/* The day after which a new hire date may not fall: the rep's first move after the region
+ * they were hired into (@first, their earliest rep_region day), or NULL. */
+static char *
+second_move_day (sqlite3     *db,
+                 gint64       rep_id,
+                 const char  *first)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = sp_sql_prepare (db, "SELECT min (from_day) FROM rep_region"
+                             " WHERE rep_id = ?1 AND from_day > ?2", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rep_id);
+  sqlite3_bind_text (stmt, 2, first != NULL ? first : "", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return NULL;
+}
+
+gboolean
+sp_rep_edit (SpStore     *store,
+             gint64       rep_id,
+             const char  *name,
+             const char  *hired_on,
+             GError     **error)
+{
+  g_auto(SpRepRow) rep = { 0 };
+  g_autofree char *trimmed = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char *label;
+  sqlite3 *db;
+  gboolean taken = FALSE, ok = TRUE;
+
+  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
+
+  db = sp_store_get_db (store);
+  if ((name != NULL && (trimmed = sp_team_trim_name (name, _("A rep needs a name"), error)) == NULL)
+      || (hired_on != NULL && !sp_team_check_day (hired_on, error))
+      || !sp_rep_row_load (db, rep_id, &rep, error))
+    return FALSE;
+  if (trimmed != NULL && g_str_equal (trimmed, rep.name))
+    g_clear_pointer (&trimmed, g_free);
+  if (hired_on != NULL && g_strcmp0 (hired_on, rep.hired_on) == 0)
+    hired_on = NULL;
+  if (trimmed == NULL && hired_on == NULL)
+    return TRUE;
+
+  if (trimmed != NULL)
+    {
+      if (!sp_team_rep_name_taken (db, trimmed, rep.region_id, rep_id, &taken, error))
+        return FALSE;
+      if (taken)
+        return refuse (error, _("There is already a rep named “%s” in this region"), trimmed);
+    }
+  if (hired_on != NULL)
+    {
+      if (rep.left_on != NULL && strcmp (hired_on, rep.left_on) > 0)
+        return refuse (error, _("“%s” cannot be hired on %s, after leaving on %s"),
+                       rep.name, hired_on, rep.left_on);
+      /* The region of the hire day moves with it; any later move must stay after it. */
+      first = last_move_day (db, rep_id, TRUE);
+      second = second_move_day (db, rep_id, first);
+      if (second != NULL && strcmp (hired_on, second) >= 0)
+        return refuse (error, _("“%s” cannot be hired on %s, after moving region on %s"),
+                       rep.name, hired_on, second);
+    }
+
+  label = hired_on == NULL ? _("Rename rep") : trimmed == NULL ? _("Change hire date")
+                                                                : _("Edit rep");
+  if (!sp_store_begin_edit (store, label, error))
+    return FALSE;
+  if (trimmed != NULL)
+    ok = sp_sql_run (db, NULL, _("Could not change the rep"), NULL, error,
+                     "UPDATE rep SET name = ? WHERE id = ?", "ti", trimmed, rep_id);
+  if (ok && hired_on != NULL)
+    ok = sp_sql_run (db, NULL, _("Could not change the rep"), NULL, error,
+                     "UPDATE rep SET hired_on = ? WHERE id = ?", "ti", hired_on, rep_id)
+         && (first == NULL
+             || !(rep.hired_on == NULL || g_str_equal (first, rep.hired_on)
+                  || strcmp (hired_on, first) < 0)
+             || sp_sql_run (db, NULL, _("Could not change the rep"), NULL, error,
+                            "UPDATE rep_region SET from_day = ?1 WHERE rep_id = ?2 AND from_day = ?3",
+                            "tit", hired_on, rep_id, first));
+  return end_edit (store, ok, error);
+}
+
 gboolean
 sp_rep_rename (SpStore     *store,
                gint64       rep_id,
                const char  *name,
                GError     **error)
 {
-  g_auto(SpRepRow) rep = { 0 };
-  g_autofree char *trimmed = NULL;
-  sqlite3 *db;
-  gboolean taken = FALSE;
-
-  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
-
-  db = sp_store_get_db (store);
-  trimmed = sp_team_trim_name (name, _("A rep needs a name"), error);
-  if (trimmed == NULL || !sp_rep_row_load (db, rep_id, &rep, error))
-    return FALSE;
-  if (g_str_equal (trimmed, rep.name))
-    return TRUE;
-  if (!sp_team_rep_name_taken (db, trimmed, rep.region_id, rep_id, &taken, error))
-    return FALSE;
-  if (taken)
-    return refuse (error, _("There is already a rep named “%s” in this region"), trimmed);
-
-  if (!sp_store_begin_edit (store, _("Rename rep"), error))
-    return FALSE;
-  return end_edit (store, sp_sql_run (db, NULL, _("Could not rename the rep"), NULL, error,
-                                      "UPDATE rep SET name = ? WHERE id = ?", "ti",
-                                      trimmed, rep_id), error);
+  g_return_val_if_fail (name != NULL, FALSE);
+  return sp_rep_edit (store, rep_id, name, NULL, error);
 }
 
 gboolean
@@ -227,55 +294,8 @@ sp_rep_set_hired_on (SpStore     *store,
                      const char  *hired_on,
                      GError     **error)
 {
-  g_auto(SpRepRow) rep = { 0 };
-  g_autofree char *first = NULL;
-  g_autofree char *last = NULL;
-  sqlite3 *db;
-
-  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
-
-  db = sp_store_get_db (store);
-  if ((hired_on != NULL && !sp_team_check_day (hired_on, error))
-      || !sp_rep_row_load (db, rep_id, &rep, error))
-    return FALSE;
-  if (g_strcmp0 (hired_on, rep.hired_on) == 0)
-    return TRUE;
-  if (hired_on != NULL && rep.left_on != NULL && strcmp (hired_on, rep.left_on) > 0)
-    return refuse (error, _("“%s” cannot be hired on %s, after leaving on %s"),
-                   rep.name, hired_on, rep.left_on);
-
-  /* The region of the hire day moves with it; any later move must stay after it. */
-  first = last_move_day (db, rep_id, TRUE);
-  {
-    g_autoptr(sqlite3_stmt) stmt = sp_sql_prepare (db, "SELECT min (from_day) FROM rep_region"
-                                                       " WHERE rep_id = ?1 AND from_day > ?2",
-                                                   error);
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, rep_id);
-    sqlite3_bind_text (stmt, 2, first != NULL ? first : "", -1, SQLITE_STATIC);
-    if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-      last = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  }
-  if (hired_on != NULL && last != NULL && strcmp (hired_on, last) >= 0)
-    return refuse (error, _("“%s” cannot be hired on %s, after moving region on %s"),
-                   rep.name, hired_on, last);
-
-  if (!sp_store_begin_edit (store, _("Change hire date"), error))
-    return FALSE;
-  if (!sp_sql_run (db, NULL, _("Could not change the hire date"), NULL, error,
-                   "UPDATE rep SET hired_on = ? WHERE id = ?", "ti", hired_on, rep_id)
-      || (first != NULL && hired_on != NULL
-          && (rep.hired_on == NULL || g_str_equal (first, rep.hired_on)
-              || strcmp (hired_on, first) < 0)
-          && !sp_sql_run (db, NULL, _("Could not change the hire date"), NULL, error,
-                          "UPDATE rep_region SET from_day = ?1 WHERE rep_id = ?2 AND from_day = ?3",
-                          "tit", hired_on, rep_id, first)))
-    {
-      sp_store_rollback_edit (store);
-      return FALSE;
-    }
-  return sp_store_commit_edit (store, error);
+  g_return_val_if_fail (hired_on != NULL, FALSE);
+  return sp_rep_edit (store, rep_id, NULL, hired_on, error);
 }
 
 /* ---- moves --------------------------------------------------------------------------- */

@@ -61,10 +61,16 @@ gboolean     sp_rep_rename          (SpStore    *store,
                                      gint64      rep_id,
                                      const char *name,
                                      GError    **error);
-/* Sets (or with NULL clears) the hire date; refused after the leaving day or after a move.
- * The region recorded from the old hire date moves to the new one. */
+/* Sets the hire date; refused after the leaving day or after a move. The region recorded
+ * from the old hire date moves to the new one. */
 gboolean     sp_rep_set_hired_on    (SpStore    *store,
                                      gint64      rep_id,
+                                     const char *hired_on,
+                                     GError    **error);
+/* Both of the above in one undo step, checked before anything is written (NULL: unchanged). */
+gboolean     sp_rep_edit            (SpStore    *store,
+                                     gint64      rep_id,
+                                     const char *name,
                                      const char *hired_on,
                                      GError    **error);
 /* Moves the rep to @region_id from @day on: recorded in rep_region, so that the days before

@@ -252,6 +252,35 @@ test_rep_rename_and_hire_date (Fixture       *f,
   assert_rows (f, "SELECT hired_on FROM rep", "2026-02-15");
   assert_rows (f, "SELECT * FROM rep_region", "1|1|2026-02-15");
   assert_undo_redo (f, renamed, "Change hire date");
+
+  /* Both at once are one step; a refused name writes no date either. */
+  {
+    g_autofree char *dated = hash (f);
+    g_autofree char *both = NULL;
+    GError *e = NULL;
+    gboolean ok;
+
+    hire (f, "Li Si", f->east, NULL);
+    both = hash (f);
+    ok = sp_rep_edit (f->store, id, "Li Si", "2026-01-01", &e);
+    assert_refused (f, both, ok, e, SP_STORE_ERROR_INVALID,
+                    "There is already a rep named “Li Si” in this region");
+    g_clear_error (&e);
+    g_assert_true (sp_store_undo (f->store, &error));
+    g_assert_true (sp_rep_edit (f->store, id, "Zhang", "2026-01-01", &error));
+    g_assert_no_error (error);
+    assert_rows (f, "SELECT name, hired_on FROM rep", "Zhang|2026-01-01");
+    assert_undo_redo (f, dated, "Edit rep");
+
+    g_assert_true (sp_rep_move (f->store, id, f->west, "2026-05-01", &error));
+    g_assert_no_error (error);
+    g_free (dated);
+    dated = hash (f);
+    ok = sp_rep_set_hired_on (f->store, id, "2026-05-01", &e);
+    assert_refused (f, dated, ok, e, SP_STORE_ERROR_INVALID,
+                    "“Zhang” cannot be hired on 2026-05-01, after moving region on 2026-05-01");
+    g_clear_error (&e);
+  }
 }
 
 static void
