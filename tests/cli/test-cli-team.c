@@ -225,6 +225,38 @@ test_team_errors (Fixture       *fixture,
   g_assert_cmpstr (before_hash, ==, after_hash);
 }
 
+/* The refusal of a leave without handover, in Chinese. */
+static void
+test_team_zh_cn (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *builddir = g_getenv ("SP_BUILD_ROOT");
+  g_autofree char *localedir = g_build_filename (builddir, "po", NULL);
+  g_autofree char *mo = g_build_filename (localedir, "zh_CN", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *env[] = { "LANGUAGE", "zh_CN", "SALES_PLANNER_LOCALEDIR", localedir, NULL };
+  g_autoptr(CliResult) leave = NULL;
+  g_autoptr(CliResult) region = NULL;
+
+  if (!g_file_test (mo, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("po/zh_CN/LC_MESSAGES/" GETTEXT_PACKAGE ".mo is not built");
+      return;
+    }
+  db = make_team (fixture);
+  before = file_checksum (db);
+  leave = run_cli_env (fixture, env, "rep", "leave", "老王", "--date", "2026-12-31", "--file",
+                       db, NULL);
+  assert_failed_with (leave, "“老王”还有 1 个未结商机；请指定接手的销售代表");
+  region = run_cli_env (fixture, env, "region", "list", "--file", db, NULL);
+  assert_succeeded_with (region, "华东：2 人\n华南：0 人\n");
+  after = file_checksum (db);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_team_help (Fixture       *fixture,
                 gconstpointer  data)
@@ -267,6 +299,7 @@ main (int   argc,
   ADD ("/cli/team/leave-handover", test_team_leave_handover);
   ADD ("/cli/team/errors", test_team_errors);
   ADD ("/cli/team/help", test_team_help);
+  ADD ("/cli/team/zh-cn", test_team_zh_cn);
 
 #undef ADD
 
