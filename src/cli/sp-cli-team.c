@@ -1,5 +1,5 @@
-/* sp-cli-team.c — the roster commands: rep, region, product and customer-type, each with its
- * actions (add, edit, move, leave, list, …)
+/* sp-cli-team.c — the roster commands rep and region, each with its actions (add, edit, move,
+ * leave, list, …), and what the commands with actions share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,23 +7,19 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "sp-cli-private.h"
 
 /* ---- actions of a command ------------------------------------------------------------ */
 
-/* Runs "@argv[0] ACTION …": the action's own options and --help, under the name
- * "COMMAND ACTION". */
-static gboolean
-run_action (SpCli               *cli,
-            const SpCliCommand  *actions,
-            guint                n_actions,
-            int                  argc,
-            char               **argv,
-            GError             **error)
+gboolean
+sp_cli_run_action (SpCli               *cli,
+                   const SpCliCommand  *actions,
+                   guint                n_actions,
+                   int                  argc,
+                   char               **argv,
+                   GError             **error)
 {
   const SpCliCommand *group = cli->command;
   g_autofree char *name = NULL;
@@ -65,10 +61,9 @@ run_action (SpCli               *cli,
   return FALSE;
 }
 
-/* A model refusal is the user's input; it is reported as it is, one line. */
-static gboolean
-usage_error (GError **error,
-             GError  *local_error)
+gboolean
+sp_cli_usage_error (GError **error,
+                    GError  *local_error)
 {
   if (local_error->domain == SP_STORE_ERROR
       && (local_error->code == SP_STORE_ERROR_NOT_FOUND
@@ -91,7 +86,7 @@ find_region (SpStore     *store,
   gint64 id = sp_region_find_by_name (store, name, &local_error);
 
   if (id == 0)
-    usage_error (error, local_error);
+    sp_cli_usage_error (error, local_error);
   return id;
 }
 
@@ -109,10 +104,10 @@ find_rep (SpStore     *store,
   return sp_cli_find_rep (store, name, region_id, error);
 }
 
-static gboolean
-parse_format (const char  *text,
-              gboolean    *json,
-              GError     **error)
+gboolean
+sp_cli_parse_list_format (const char  *text,
+                          gboolean    *json,
+                          GError     **error)
 {
   *json = FALSE;
   if (text == NULL || g_ascii_strcasecmp (text, "text") == 0)
@@ -127,9 +122,9 @@ parse_format (const char  *text,
   return FALSE;
 }
 
-static void
-json_string (GString    *out,
-             const char *text)
+void
+sp_cli_json_string (GString    *out,
+                    const char *text)
 {
   if (text == NULL)
     {
@@ -442,13 +437,13 @@ print_reps_json (GListModel *reps)
 
       g_string_append_printf (out, "%s\n  {\"id\": %" G_GINT64_FORMAT ", \"name\": ",
                               i ? "," : "", sp_rep_get_id (rep));
-      json_string (out, sp_rep_get_name (rep));
+      sp_cli_json_string (out, sp_rep_get_name (rep));
       g_string_append (out, ", \"region\": ");
-      json_string (out, sp_rep_get_region_name (rep));
+      sp_cli_json_string (out, sp_rep_get_region_name (rep));
       g_string_append (out, ", \"hired_on\": ");
-      json_string (out, sp_rep_get_hired_on (rep));
+      sp_cli_json_string (out, sp_rep_get_hired_on (rep));
       g_string_append (out, ", \"left_on\": ");
-      json_string (out, sp_rep_get_left_on (rep));
+      sp_cli_json_string (out, sp_rep_get_left_on (rep));
       g_string_append_printf (out, ", \"active\": %s}", sp_rep_get_active (rep) ? "true" : "false");
     }
   g_string_append (out, g_list_model_get_n_items (reps) ? "\n]\n" : "]\n");
@@ -480,7 +475,7 @@ run_rep_list (SpCli   *cli,
     return FALSE;
   if (help_shown)
     return TRUE;
-  if (!parse_format (format, &json, error))
+  if (!sp_cli_parse_list_format (format, &json, error))
     return FALSE;
   store = sp_cli_open_existing (cli, error);
   if (store == NULL
@@ -514,7 +509,7 @@ sp_cli_run_rep (SpCli   *cli,
                 char   **argv,
                 GError **error)
 {
-  return run_action (cli, rep_actions, G_N_ELEMENTS (rep_actions), argc, argv, error);
+  return sp_cli_run_action (cli, rep_actions, G_N_ELEMENTS (rep_actions), argc, argv, error);
 }
 
 /* ---- region -------------------------------------------------------------------------- */
@@ -615,7 +610,7 @@ run_region_list (SpCli   *cli,
     return FALSE;
   if (help_shown)
     return TRUE;
-  if (!parse_format (format, &json, error))
+  if (!sp_cli_parse_list_format (format, &json, error))
     return FALSE;
   store = sp_cli_open_existing (cli, error);
   if (store == NULL || (regions = sp_region_list (store, error)) == NULL)
@@ -637,7 +632,7 @@ run_region_list (SpCli   *cli,
         {
           g_string_append_printf (out, "%s\n  {\"id\": %" G_GINT64_FORMAT ", \"name\": ",
                                   i ? "," : "", sp_region_get_id (region));
-          json_string (out, sp_region_get_name (region));
+          sp_cli_json_string (out, sp_region_get_name (region));
           g_string_append_printf (out, ", \"headcount\": %" G_GINT64_FORMAT "}", headcount);
         }
       else
@@ -669,169 +664,6 @@ sp_cli_run_region (SpCli   *cli,
                    char   **argv,
                    GError **error)
 {
-  return run_action (cli, region_actions, G_N_ELEMENTS (region_actions), argc, argv, error);
-}
-
-/* ---- product and customer-type ------------------------------------------------------- */
-
-static SpCatalogKind
-catalog_kind (SpCli *cli)
-{
-  return g_str_has_prefix (cli->command->name, "product ") ? SP_CATALOG_PRODUCT
-                                                            : SP_CATALOG_CUSTOMER_TYPE;
-}
-
-static gint64
-find_item (SpStore        *store,
-           SpCatalogKind   kind,
-           const char     *name,
-           GError        **error)
-{
-  GError *local_error = NULL;
-  gint64 id = sp_catalog_find_by_name (store, kind, name, &local_error);
-
-  if (id == 0)
-    usage_error (error, local_error);
-  return id;
-}
-
-static gboolean
-run_catalog_edit (SpCli   *cli,
-                  int      argc,
-                  char   **argv,
-                  GError **error)
-{
-  SpCatalogKind kind = catalog_kind (cli);
-  const char *action = strchr (cli->command->name, ' ') + 1;
-  gboolean rename = g_str_equal (action, "rename");
-  g_auto(GStrv) args = NULL;
-  g_autoptr(SpStore) store = NULL;
-  gboolean help_shown;
-  gint64 id = 0;
-
-  if (!sp_cli_parse (cli, NULL, argc, argv, rename ? 2 : 1, rename ? 2 : 1, &args, &help_shown,
-                     error))
-    return FALSE;
-  if (help_shown)
-    return TRUE;
-  store = sp_cli_open_existing (cli, error);
-  if (store == NULL)
-    return FALSE;
-  if (g_str_equal (action, "add"))
-    {
-      if (sp_catalog_add (store, kind, args[0], error) == 0)
-        return FALSE;
-      g_print (kind == SP_CATALOG_PRODUCT ? _("Added product %s") : _("Added customer type %s"),
-               g_strstrip (args[0]));
-    }
-  else if ((id = find_item (store, kind, args[0], error)) == 0)
-    return FALSE;
-  else if (rename)
-    {
-      if (!sp_catalog_rename (store, kind, id, args[1], error))
-        return FALSE;
-      g_print (kind == SP_CATALOG_PRODUCT ? _("Renamed product %s to %s")
-                                          : _("Renamed customer type %s to %s"),
-               g_strstrip (args[0]), g_strstrip (args[1]));
-    }
-  else
-    {
-      if (!sp_catalog_remove (store, kind, id, error))
-        return FALSE;
-      g_print (kind == SP_CATALOG_PRODUCT ? _("Removed product %s") : _("Removed customer type %s"),
-               g_strstrip (args[0]));
-    }
-  g_print ("\n");
-  return TRUE;
-}
-
-static gboolean
-run_catalog_list (SpCli   *cli,
-                  int      argc,
-                  char   **argv,
-                  GError **error)
-{
-  g_auto(GStrv) args = NULL;
-  g_autofree char *format = NULL;
-  g_autoptr(SpStore) store = NULL;
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean help_shown, json;
-  guint n;
-  const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (default) or json"),
-      N_("FORMAT") },
-    G_OPTION_ENTRY_NULL
-  };
-
-  if (!sp_cli_parse (cli, entries, argc, argv, 0, 0, &args, &help_shown, error))
-    return FALSE;
-  if (help_shown)
-    return TRUE;
-  if (!parse_format (format, &json, error))
-    return FALSE;
-  store = sp_cli_open_existing (cli, error);
-  if (store == NULL || (items = sp_catalog_list (store, catalog_kind (cli), error)) == NULL)
-    return FALSE;
-
-  n = g_list_model_get_n_items (items);
-  if (json)
-    g_string_append_c (out, '[');
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SpCatalogItem) item = g_list_model_get_item (items, i);
-      guint uses = sp_catalog_item_get_use_count (item);
-
-      if (json)
-        {
-          g_string_append_printf (out, "%s\n  {\"id\": %" G_GINT64_FORMAT ", \"name\": ",
-                                  i ? "," : "", sp_catalog_item_get_id (item));
-          json_string (out, sp_catalog_item_get_name (item));
-          g_string_append_printf (out, ", \"uses\": %u}", uses);
-        }
-      else
-        {
-          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s: used %u time",
-                                                    "%s: used %u times", uses),
-                                  sp_catalog_item_get_name (item), uses);
-          g_string_append_c (out, '\n');
-        }
-    }
-  if (json)
-    g_string_append (out, n ? "\n]\n" : "]\n");
-  g_print ("%s", out->str);
-  return TRUE;
-}
-
-static const SpCliCommand product_actions[] = {
-  { "add", N_("NAME"), N_("Add a product"), run_catalog_edit },
-  { "rename", N_("NAME NEW-NAME"), N_("Rename a product"), run_catalog_edit },
-  { "remove", N_("NAME"), N_("Remove a product nothing uses"), run_catalog_edit },
-  { "list", NULL, N_("List the products and how often each is used"), run_catalog_list },
-};
-
-static const SpCliCommand customer_type_actions[] = {
-  { "add", N_("NAME"), N_("Add a customer type"), run_catalog_edit },
-  { "rename", N_("NAME NEW-NAME"), N_("Rename a customer type"), run_catalog_edit },
-  { "remove", N_("NAME"), N_("Remove a customer type nothing uses"), run_catalog_edit },
-  { "list", NULL, N_("List the customer types and how often each is used"), run_catalog_list },
-};
-
-gboolean
-sp_cli_run_product (SpCli   *cli,
-                    int      argc,
-                    char   **argv,
-                    GError **error)
-{
-  return run_action (cli, product_actions, G_N_ELEMENTS (product_actions), argc, argv, error);
-}
-
-gboolean
-sp_cli_run_customer_type (SpCli   *cli,
-                          int      argc,
-                          char   **argv,
-                          GError **error)
-{
-  return run_action (cli, customer_type_actions, G_N_ELEMENTS (customer_type_actions), argc,
-                     argv, error);
+  return sp_cli_run_action (cli, region_actions, G_N_ELEMENTS (region_actions), argc, argv,
+                            error);
 }

@@ -180,13 +180,14 @@ sp_region_list_headcount (SpStore     *store,
   g_autoptr(GListStore) list = g_list_store_new (SP_TYPE_HEADCOUNT);
   g_autoptr(GListModel) regions = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) counts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GPtrArray) counts = NULL;
   g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func (g_free);
   GDate month;
   int rc;
 
   g_return_val_if_fail (SP_IS_STORE (store), NULL);
 
+  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   g_date_clear (&month, 1);
   if (first_day == NULL || !sp_date_parse_iso (first_day, &month))
     {

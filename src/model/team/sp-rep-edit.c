@@ -169,11 +169,11 @@ end_edit (SpStore   *store,
   return sp_store_commit_edit (store, error);
 }
 
-/* The newest day of the rep's region history, or NULL. */
+/* The newest (or with @earliest the oldest) day of the rep's region history, or NULL. */
 static char *
-last_move_day (sqlite3  *db,
-               gint64    rep_id,
-               gboolean  earliest)
+move_day (sqlite3  *db,
+          gint64    rep_id,
+          gboolean  earliest)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -252,7 +252,7 @@ sp_rep_edit (SpStore     *store,
         return refuse (error, _("“%s” cannot be hired on %s, after leaving on %s"),
                        rep.name, hired_on, rep.left_on);
       /* The region of the hire day moves with it; any later move must stay after it. */
-      first = last_move_day (db, rep_id, TRUE);
+      first = move_day (db, rep_id, TRUE);
       second = second_move_day (db, rep_id, first);
       if (second != NULL && strcmp (hired_on, second) >= 0)
         return refuse (error, _("“%s” cannot be hired on %s, after moving region on %s"),
@@ -273,7 +273,8 @@ sp_rep_edit (SpStore     *store,
              || !(rep.hired_on == NULL || g_str_equal (first, rep.hired_on)
                   || strcmp (hired_on, first) < 0)
              || sp_sql_run (db, NULL, _("Could not change the rep"), NULL, error,
-                            "UPDATE rep_region SET from_day = ?1 WHERE rep_id = ?2 AND from_day = ?3",
+                            "UPDATE rep_region SET from_day = ?1"
+                            " WHERE rep_id = ?2 AND from_day = ?3",
                             "tit", hired_on, rep_id, first));
   return end_edit (store, ok, error);
 }
@@ -313,8 +314,10 @@ first_known_day (sqlite3     *db,
     return g_strdup (rep->hired_on);
   stmt = sp_sql_prepare (db, "SELECT min (d) FROM ("
                              "  SELECT min (day) AS d FROM worklog_entry WHERE rep_id = ?1"
-                             "  UNION ALL SELECT min (order_day) FROM history_order WHERE rep_id = ?1"
-                             "  UNION ALL SELECT min (created_on) FROM opportunity WHERE rep_id = ?1"
+                             "  UNION ALL SELECT min (order_day) FROM history_order"
+                             "             WHERE rep_id = ?1"
+                             "  UNION ALL SELECT min (created_on) FROM opportunity"
+                             "             WHERE rep_id = ?1"
                              "  UNION ALL SELECT ?2)", NULL);
   if (stmt == NULL)
     return g_strdup (day);
@@ -354,7 +357,7 @@ sp_rep_move (SpStore     *store,
                    rep.name, day, rep.left_on);
   if (rep.region_id == region_id)
     return refuse (error, _("“%s” is already in region “%s”"), rep.name, region_name);
-  last = last_move_day (db, rep_id, FALSE);
+  last = move_day (db, rep_id, FALSE);
   if (last != NULL && strcmp (day, last) < 0)
     return refuse (error, _("“%s” cannot move on %s, before their last move on %s"),
                    rep.name, day, last);
@@ -436,7 +439,7 @@ sp_rep_leave (SpStore     *store,
   if (rep.hired_on != NULL && strcmp (day, rep.hired_on) < 0)
     return refuse (error, _("“%s” cannot leave on %s, before being hired on %s"),
                    rep.name, day, rep.hired_on);
-  last = last_move_day (db, rep_id, FALSE);
+  last = move_day (db, rep_id, FALSE);
   if (last != NULL && strcmp (day, last) < 0)
     return refuse (error, _("“%s” cannot leave on %s, before their move on %s"),
                    rep.name, day, last);
