@@ -220,11 +220,19 @@ static const char schema_v3[] =
   "INSERT INTO plan_swot (plan_id, quadrant, text)"
   "  SELECT id, 'strengths', swot_notes FROM plan WHERE swot_notes <> '';";
 
+/* Version 4 (the team, 工作交接): a customer's rep (客户归属), so that a rep who leaves hands
+ * their customers over with their open opportunities and a merged rep's customers follow.
+ * Existing customers have none (NULL) until one is set. */
+static const char schema_team_customer_rep[] =
+  "ALTER TABLE customer ADD COLUMN rep_id INTEGER REFERENCES rep (id) ON DELETE SET NULL;"
+  "CREATE INDEX customer_by_rep ON customer (rep_id);";
+
 static const char * const migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_team_customer_rep,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_STORE_SCHEMA_VERSION + 1);

@@ -392,13 +392,14 @@ sp_rep_move (SpStore     *store,
 static const char open_opportunities_where[] =
   " WHERE rep_id = ?1 AND stage_id IN (SELECT id FROM pipeline_stage WHERE outcome = 'open')";
 
-gint64
-sp_rep_count_open_opportunities (SpStore  *store,
-                                 gint64    rep_id,
-                                 GError  **error)
+/* The count @sql gives for ?1 = @rep_id; -1 with @error, prefixed with @what. */
+static gint64
+count_rows (SpStore     *store,
+            const char  *sql,
+            gint64       rep_id,
+            const char  *what,
+            GError     **error)
 {
-  g_autofree char *sql = g_strconcat ("SELECT count (*) FROM opportunity",
-                                      open_opportunities_where, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (SP_IS_STORE (store), -1);
@@ -409,10 +410,30 @@ sp_rep_count_open_opportunities (SpStore  *store,
   sqlite3_bind_int64 (stmt, 1, rep_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      sp_store_set_sql_error (store, error, _("Could not count the rep’s opportunities"));
+      sp_store_set_sql_error (store, error, what);
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
+}
+
+gint64
+sp_rep_count_open_opportunities (SpStore  *store,
+                                 gint64    rep_id,
+                                 GError  **error)
+{
+  g_autofree char *sql = g_strconcat ("SELECT count (*) FROM opportunity",
+                                      open_opportunities_where, NULL);
+
+  return count_rows (store, sql, rep_id, _("Could not count the rep’s opportunities"), error);
+}
+
+gint64
+sp_rep_count_customers (SpStore  *store,
+                        gint64    rep_id,
+                        GError  **error)
+{
+  return count_rows (store, "SELECT count (*) FROM customer WHERE rep_id = ?1", rep_id,
+                     _("Could not count the rep’s customers"), error);
 }
 
 gboolean
@@ -427,7 +448,7 @@ sp_rep_leave (SpStore     *store,
   g_autofree char *last = NULL;
   g_autofree char *handover_sql = NULL;
   sqlite3 *db;
-  gint64 n_open;
+  gint64 n_open, n_customers;
 
   g_return_val_if_fail (SP_IS_STORE (store), FALSE);
 
@@ -454,7 +475,7 @@ sp_rep_leave (SpStore     *store,
                        heir.name, rep.name, heir.left_on);
     }
   n_open = sp_rep_count_open_opportunities (store, rep_id, error);
-  if (n_open < 0)
+  if (n_open < 0 || (n_customers = sp_rep_count_customers (store, rep_id, error)) < 0)
     return FALSE;
   if (n_open > 0 && handover_rep_id == 0)
     return refuse (error,
@@ -463,6 +484,13 @@ sp_rep_leave (SpStore     *store,
                                 "“%s” still has %u open opportunities; name a rep to hand them over to",
                                 (gulong) n_open),
                    rep.name, (guint) n_open);
+  if (n_customers > 0 && handover_rep_id == 0)
+    return refuse (error,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” still has %u customer; name a rep to hand it over to",
+                                "“%s” still has %u customers; name a rep to hand them over to",
+                                (gulong) n_customers),
+                   rep.name, (guint) n_customers);
 
   if (!sp_store_begin_edit (store, _("Rep leaves"), error))
     return FALSE;
@@ -471,6 +499,10 @@ sp_rep_leave (SpStore     *store,
   if ((n_open > 0
        && !sp_sql_run (db, NULL, _("Could not hand the opportunities over"), NULL, error,
                        handover_sql, "ii", rep_id, handover_rep_id))
+      || (n_customers > 0
+          && !sp_sql_run (db, NULL, _("Could not hand the customers over"), NULL, error,
+                          "UPDATE customer SET rep_id = ?2 WHERE rep_id = ?1", "ii",
+                          rep_id, handover_rep_id))
       || !sp_sql_run (db, NULL, _("Could not record the leaving day"), NULL, error,
                       "UPDATE rep SET left_on = ? WHERE id = ?", "ti", day, rep_id))
     {

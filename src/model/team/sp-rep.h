@@ -84,9 +84,9 @@ gboolean     sp_rep_move            (SpStore    *store,
                                      gint64      region_id,
                                      const char *day,
                                      GError    **error);
-/* The rep leaves the team after @day (their last day). Their open opportunities go to
- * @handover_rep_id (工作交接) in the same undo step; with 0, a rep who still has open
- * opportunities is refused. Refused before the hire date or before the last move, when the
+/* The rep leaves the team after @day (their last day). Their open opportunities and their
+ * customers go to @handover_rep_id (工作交接) in the same undo step; with 0, a rep who still
+ * has either is refused. Refused before the hire date or before the last move, when the
  * rep has already left, and when the handover rep has left or is the same rep. */
 gboolean     sp_rep_leave           (SpStore    *store,
                                      gint64      rep_id,
@@ -97,8 +97,11 @@ gboolean     sp_rep_leave           (SpStore    *store,
 gboolean     sp_rep_reactivate      (SpStore    *store,
                                      gint64      rep_id,
                                      GError    **error);
-/* Open opportunities of the rep (what leaving needs to hand over); -1 with @error. */
+/* Open opportunities and customers of the rep (what leaving hands over); -1 with @error. */
 gint64       sp_rep_count_open_opportunities (SpStore  *store,
+                                              gint64    rep_id,
+                                              GError  **error);
+gint64       sp_rep_count_customers          (SpStore  *store,
                                               gint64    rep_id,
                                               GError  **error);
 
@@ -117,8 +120,8 @@ GListModel  *sp_rep_list_moves      (SpStore    *store,
                                      GError    **error);
 
 /* sp-rep-merge.c — one rep imported twice under two spellings: everything of @from_id (work
- * log, history orders, opportunities, commitments, breakdown cells, action items and any other
- * row that names the rep) becomes @into_id's, then @from_id is removed. ONE undo step.
+ * log, history orders, opportunities, customers, commitments, breakdown cells, action items and
+ * any other row that names the rep) becomes @into_id's, then @from_id is removed. ONE undo step.
  * Conflicts are summed, never refused: two work-log entries of the same day become one whose
  * counts and money are the sums and whose notes are both texts, one per line; two commitments
  * to the same plan, or two breakdown cells of the same period, become their sum (locked if

@@ -365,7 +365,7 @@ setup_pipeline (Fixture *f)
   setup_sql (f,
              "INSERT INTO pipeline_stage (id, name, position, probability_pct, outcome) VALUES"
              "  (1, 'Lead', 1, 10, 'open'), (2, 'Won', 2, 100, 'won'), (3, 'Lost', 3, 0, 'lost');"
-             "INSERT INTO customer (id, name) VALUES (1, 'ACME');"
+             "INSERT INTO customer (id, name, rep_id) VALUES (1, 'ACME', 1), (2, 'Beta', NULL);"
              "INSERT INTO opportunity (id, title, customer_id, rep_id, stage_id, amount, created_on)"
              "  VALUES (1, 'a', 1, 1, 1, 100, '2026-02-01'), (2, 'b', 1, 1, 1, 200, '2026-02-02'),"
              "         (3, 'c', 1, 1, 2, 300, '2026-02-03'), (4, 'd', 1, 2, 1, 400, '2026-02-04');");
@@ -391,10 +391,32 @@ test_rep_leave_handover (Fixture       *f,
                   "“Zhang San” still has 2 open opportunities; name a rep to hand them over to");
   g_error_free (e);
 
+  /* Without open opportunities, the customers still need someone. */
+  {
+    g_autofree char *closed = NULL;
+
+    setup_sql (f, "UPDATE opportunity SET stage_id = 3 WHERE rep_id = 1 AND stage_id = 1;");
+    closed = hash (f);
+    g_assert_cmpint (sp_rep_count_customers (f->store, zhang, NULL), ==, 1);
+    ok = sp_rep_leave (f->store, zhang, "2026-08-31", 0, &e);
+    assert_refused (f, closed, ok, e, SP_STORE_ERROR_INVALID,
+                    "“Zhang San” still has 1 customer; name a rep to hand it over to");
+    g_clear_error (&e);
+    g_assert_true (sp_store_begin_edit (f->store, "setup", &error));
+    g_assert_true (sp_sql_exec (sp_store_get_db (f->store),
+                                "UPDATE opportunity SET stage_id = 1 WHERE id IN (1, 2);", &error));
+    g_assert_true (sp_store_commit_edit (f->store, &error));
+    sp_store_clear_history (f->store);
+    g_free (closed);
+    closed = hash (f);
+    g_assert_cmpstr (closed, ==, before);
+  }
+
   g_assert_true (sp_rep_leave (f->store, zhang, "2026-08-31", li, &error));
   g_assert_no_error (error);
-  /* The open ones go to Li Si; the won one stays Zhang San's. */
+  /* The open ones go to Li Si; the won one stays Zhang San's; so does the customer. */
   assert_rows (f, "SELECT id, rep_id FROM opportunity ORDER BY id", "1|2;2|2;3|1;4|2");
+  assert_rows (f, "SELECT id, coalesce (rep_id, '-') FROM customer ORDER BY id", "1|2;2|-");
   assert_rows (f, "SELECT left_on FROM rep WHERE id = 1", "2026-08-31");
   g_assert_cmpint (sp_region_headcount_on (f->store, f->east, "2026-08-31", NULL), ==, 2);
   g_assert_cmpint (sp_region_headcount_on (f->store, f->east, "2026-09-01", NULL), ==, 1);
@@ -420,12 +442,13 @@ test_rep_merge (Fixture       *f,
   gint64 into = hire (f, "Zhang San", f->east, "2026-03-01");
   gint64 from = hire (f, "Zhang  San", f->west, "2026-01-15");
   const char *tables[] = { "worklog_entry", "history_order", "opportunity", "plan_commitment",
-                           "action_item" };
+                           "action_item", "customer" };
 
   setup_pipeline (f);
   /* Swap the pipeline's reps: the duplicate (2) owns 1-3, the one that stays (1) owns 4. */
   setup_sql (f,
              "UPDATE opportunity SET rep_id = 3 - rep_id;"
+             "UPDATE customer SET rep_id = 2 WHERE id = 1;"
              "INSERT INTO worklog_entry (rep_id, day, prospects, revenue, summary, problems) VALUES"
              "  (1, '2026-03-02', 3, 1000, 'b', ''), (2, '2026-03-02', 2, 500, 'a', 'p'),"
              "  (2, '2026-03-03', 1, 0, '', '');"
@@ -465,6 +488,7 @@ test_rep_merge (Fixture       *f,
                   " ORDER BY dimension, period_start",
                "2026-01-01|region|2|9|0;2026-01-01|rep|1|15|1;2026-02-01|rep|1|7|0");
   assert_rows (f, "SELECT rep_id FROM action_item", "1");
+  assert_rows (f, "SELECT id, coalesce (rep_id, '-') FROM customer ORDER BY id", "1|1;2|-");
   assert_rows (f, "SELECT rep_id, region_id, from_day FROM rep_region", "1|1|2026-03-01");
   assert_undo_redo (f, before, "Merge reps");
 }
