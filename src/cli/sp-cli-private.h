@@ -129,6 +129,33 @@ gboolean  sp_cli_run_log_add        (SpCli *cli, int argc, char **argv, GError *
 gboolean  sp_cli_run_log_import     (SpCli *cli, int argc, char **argv, GError **error);
 gboolean  sp_cli_run_log_export     (SpCli *cli, int argc, char **argv, GError **error);
 
+/* sp-cli-team.c */
+/* Runs "@argv[0] ACTION …" for the running command, whose actions are @actions: the action's
+ * own options and --help under the name "COMMAND ACTION"; "COMMAND --help" lists them. */
+gboolean  sp_cli_run_action         (SpCli               *cli,
+                                     const SpCliCommand  *actions,
+                                     guint                n_actions,
+                                     int                  argc,
+                                     char               **argv,
+                                     GError             **error);
+/* A model refusal (not found, ambiguous) is the user's input: a usage error with its message;
+ * anything else goes on as it is. Takes @local_error; returns FALSE. */
+gboolean  sp_cli_usage_error        (GError             **error,
+                                     GError              *local_error);
+/* --format of the list actions: NULL or "text", or "json". */
+gboolean  sp_cli_parse_list_format  (const char          *text,
+                                     gboolean            *json,
+                                     GError             **error);
+/* @text as a JSON string, NULL as null. */
+void      sp_cli_json_string        (GString             *out,
+                                     const char          *text);
+gboolean  sp_cli_run_rep            (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_region         (SpCli *cli, int argc, char **argv, GError **error);
+
+/* sp-cli-catalog.c */
+gboolean  sp_cli_run_product        (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_customer_type  (SpCli *cli, int argc, char **argv, GError **error);
+
 /* sp-cli-pipeline.c */
 /* What the CSV import subcommands share: a 64-bit count for a %u, --encoding and
  * --date-order, and the preview's rejected rows on stderr (one line each, then "… and N

@@ -7,6 +7,7 @@
 #include "sp-allocation.h"
 #include "sp-breakdown.h"
 #include "sp-calendar.h"
+#include "sp-catalog.h"
 #include "sp-csv.h"
 #include "sp-demo.h"
 #include "sp-history-import.h"

@@ -272,6 +272,13 @@ static const char schema_v5[] =
   "CREATE INDEX meeting_by_time ON meeting (scheduled_at);"
   "CREATE INDEX action_item_by_meeting ON action_item (meeting_id);";
 
+/* Version 6 (the team, 工作交接): a customer's rep (客户归属), so that a rep who leaves hands
+ * their customers over with their open opportunities and a merged rep's customers follow.
+ * Existing customers have none (NULL) until one is set. */
+static const char schema_v6[] =
+  "ALTER TABLE customer ADD COLUMN rep_id INTEGER REFERENCES rep (id) ON DELETE SET NULL;"
+  "CREATE INDEX customer_by_rep ON customer (rep_id);";
+
 static const char * const migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
@@ -279,6 +286,7 @@ static const char * const migrations[] = {
   schema_v3,
   schema_v4,
   schema_v5,
+  schema_v6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_STORE_SCHEMA_VERSION + 1);

@@ -10,6 +10,7 @@
 
 #include "sp-region.h"
 #include "sp-store-private.h"
+#include "sp-team-private.h"
 
 struct _SpRegion
 {
@@ -203,4 +204,125 @@ sp_region_add (SpStore     *store,
 fail:
   sp_store_rollback_edit (store);
   return 0;
+}
+
+gint64
+sp_region_find_by_name (SpStore     *store,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SP_IS_STORE (store), 0);
+
+  trimmed = g_strstrip (g_strdup (name != NULL ? name : ""));
+  stmt = sp_sql_prepare (sp_store_get_db (store), "SELECT id FROM region WHERE name = ?", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
+                 _("There is no region named “%s”"), trimmed);
+  else
+    sp_store_set_sql_error (store, error, _("Could not read the region"));
+  return 0;
+}
+
+gboolean
+sp_region_rename (SpStore     *store,
+                  gint64       region_id,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
+
+  db = sp_store_get_db (store);
+  trimmed = sp_team_trim_name (name, _("A region needs a name"), error);
+  if (trimmed == NULL || (old = sp_team_region_name (db, region_id, error)) == NULL)
+    return FALSE;
+  if (g_str_equal (old, trimmed))
+    return TRUE;
+  stmt = sp_sql_prepare (db, "SELECT 1 FROM region WHERE name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
+                   _("There is already a region named “%s”"), trimmed);
+      return FALSE;
+    }
+
+  if (!sp_store_begin_edit (store, _("Rename region"), error))
+    return FALSE;
+  if (!sp_sql_run (db, NULL, _("Could not rename the region"), NULL, error,
+                   "UPDATE region SET name = ? WHERE id = ?", "ti", trimmed, region_id))
+    {
+      sp_store_rollback_edit (store);
+      return FALSE;
+    }
+  return sp_store_commit_edit (store, error);
+}
+
+gboolean
+sp_region_remove (SpStore  *store,
+                  gint64    region_id,
+                  GError  **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+
+  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
+
+  db = sp_store_get_db (store);
+  if ((name = sp_team_region_name (db, region_id, error)) == NULL)
+    return FALSE;
+  stmt = sp_sql_prepare (db,
+                         "SELECT EXISTS (SELECT 1 FROM rep WHERE region_id = ?1)"
+                         "    OR EXISTS (SELECT 1 FROM rep_region WHERE region_id = ?1),"
+                         "       EXISTS (SELECT 1 FROM history_order WHERE region_id = ?1)"
+                         "    OR EXISTS (SELECT 1 FROM customer WHERE region_id = ?1)"
+                         "    OR EXISTS (SELECT 1 FROM breakdown_cell"
+                         "                WHERE dimension = 'region' AND member_id = ?1)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, region_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return sp_store_set_sql_error (store, error, _("Could not read the region"));
+  if (sqlite3_column_int (stmt, 0) != 0)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
+                   _("Region “%s” still has reps, or had some; move them to another region "
+                     "or merge them first"), name);
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 1) != 0)
+    {
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
+                   _("Region “%s” is used by history orders, customers or plan figures and "
+                     "cannot be removed"), name);
+      return FALSE;
+    }
+
+  if (!sp_store_begin_edit (store, _("Remove region"), error))
+    return FALSE;
+  if (!sp_sql_run (db, NULL, _("Could not remove the region"), NULL, error,
+                   "DELETE FROM region WHERE id = ?", "i", region_id))
+    {
+      sp_store_rollback_edit (store);
+      return FALSE;
+    }
+  return sp_store_commit_edit (store, error);
 }

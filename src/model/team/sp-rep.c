@@ -10,6 +10,8 @@
 
 #include "sp-rep.h"
 #include "sp-rep-private.h"
+#include "sp-team-private.h"
+#include "sp-calendar.h"
 
 struct _SpRep
 {
@@ -19,6 +21,7 @@ struct _SpRep
   char    *name;
   char    *region_name;
   char    *hired_on;
+  char    *left_on;
   gboolean active;
 };
 
@@ -30,6 +33,7 @@ enum {
   PROP_NAME,
   PROP_REGION_NAME,
   PROP_HIRED_ON,
+  PROP_LEFT_ON,
   PROP_ACTIVE,
   N_PROPS
 };
@@ -44,6 +48,7 @@ sp_rep_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->region_name, g_free);
   g_clear_pointer (&self->hired_on, g_free);
+  g_clear_pointer (&self->left_on, g_free);
 
   G_OBJECT_CLASS (sp_rep_parent_class)->finalize (object);
 }
@@ -69,6 +74,9 @@ sp_rep_get_property (GObject    *object,
       break;
     case PROP_HIRED_ON:
       g_value_set_string (value, self->hired_on);
+      break;
+    case PROP_LEFT_ON:
+      g_value_set_string (value, self->left_on);
       break;
     case PROP_ACTIVE:
       g_value_set_boolean (value, self->active);
@@ -97,6 +105,9 @@ sp_rep_class_init (SpRepClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIRED_ON] =
     g_param_spec_string ("hired-on", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEFT_ON] =
+    g_param_spec_string ("left-on", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, TRUE,
@@ -144,6 +155,13 @@ sp_rep_get_hired_on (SpRep *self)
   return self->hired_on;
 }
 
+const char *
+sp_rep_get_left_on (SpRep *self)
+{
+  g_return_val_if_fail (SP_IS_REP (self), NULL);
+  return self->left_on;
+}
+
 gboolean
 sp_rep_get_active (SpRep *self)
 {
@@ -164,7 +182,7 @@ sp_rep_list (SpStore  *store,
 
   stmt = sp_sql_prepare (sp_store_get_db (store),
                          "SELECT rep.id, rep.name, rep.region_id, region.name, rep.hired_on,"
-                         "       rep.left_on IS NULL"
+                         "       rep.left_on IS NULL, rep.left_on"
                          "  FROM rep LEFT JOIN region ON region.id = rep.region_id"
                          " WHERE ?1 = 0 OR rep.region_id = ?1"
                          " ORDER BY region.position, region.name, rep.name",
@@ -183,6 +201,7 @@ sp_rep_list (SpStore  *store,
       rep->region_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       rep->hired_on = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       rep->active = sqlite3_column_int (stmt, 5) != 0;
+      rep->left_on = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       g_list_store_append (list, rep);
     }
 
@@ -201,60 +220,60 @@ sp_rep_add (SpStore     *store,
             gint64       region_id,
             GError     **error)
 {
+  return sp_rep_hire (store, name, region_id, NULL, error);
+}
+
+gint64
+sp_rep_hire (SpStore     *store,
+             const char  *name,
+             gint64       region_id,
+             const char  *hired_on,
+             GError     **error)
+{
   g_autofree char *trimmed = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *region_name = NULL;
   sqlite3 *db;
+  gboolean taken = FALSE;
   gint64 id;
 
   g_return_val_if_fail (SP_IS_STORE (store), 0);
   g_return_val_if_fail (name != NULL, 0);
 
-  trimmed = g_strstrip (g_strdup (name));
-  if (*trimmed == '\0')
+  trimmed = sp_team_trim_name (name, _("A rep needs a name"), error);
+  if (trimmed == NULL)
+    return 0;
+  if (hired_on != NULL && !sp_team_check_day (hired_on, error))
+    return 0;
+
+  db = sp_store_get_db (store);
+  if (region_id > 0 && (region_name = sp_team_region_name (db, region_id, error)) == NULL)
+    return 0;
+  if (!sp_team_rep_name_taken (db, trimmed, region_id, 0, &taken, error))
+    return 0;
+  if (taken)
     {
-      g_set_error_literal (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
-                           _("A rep needs a name"));
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
+                   _("There is already a rep named “%s” in this region"), trimmed);
       return 0;
     }
 
-  db = sp_store_get_db (store);
   if (!sp_store_begin_edit (store, _("Add rep"), error))
     return 0;
-
-  stmt = sp_sql_prepare (db, "INSERT INTO rep (name, region_id) VALUES (?, ?)", error);
-  if (stmt == NULL)
-    goto fail;
-
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
-  if (region_id > 0)
-    sqlite3_bind_int64 (stmt, 2, region_id);
-  else
-    sqlite3_bind_null (stmt, 2);
-
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (!sp_sql_run (db, NULL, _("Could not add the rep"), &id, error,
+                   "INSERT INTO rep (name, region_id, hired_on) VALUES (?, ?, ?)", "tIt",
+                   trimmed, region_id, hired_on)
+      || (hired_on != NULL && region_id > 0
+          && !sp_sql_run (db, NULL, _("Could not add the rep"), NULL, error,
+                          "INSERT INTO rep_region (rep_id, region_id, from_day) VALUES (?, ?, ?)",
+                          "iit", id, region_id, hired_on)))
     {
-      int code = sqlite3_extended_errcode (db);
-
-      if (code == SQLITE_CONSTRAINT_UNIQUE)
-        g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_INVALID,
-                     _("There is already a rep named “%s” in this region"), trimmed);
-      else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
-        g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_NOT_FOUND,
-                     _("The region of rep “%s” does not exist"), trimmed);
-      else
-        sp_store_set_sql_error (store, error, _("Could not add the rep"));
-      goto fail;
+      sp_store_rollback_edit (store);
+      return 0;
     }
-
-  id = sqlite3_last_insert_rowid (db);
   if (!sp_store_commit_edit (store, error))
     return 0;
 
   return id;
-
-fail:
-  sp_store_rollback_edit (store);
-  return 0;
 }
 
 gboolean

@@ -158,7 +158,10 @@ test_migrations_v1_to_v2 (void)
         g_autofree char *orders = sp_test_query_text (backup, "SELECT group_concat(order_day || '=' || amount, ';') "
                                                               "FROM (SELECT * FROM history_order ORDER BY id)");
 
-        g_assert_true (g_str_has_suffix (name, "-before-v5" SP_STORE_FILE_SUFFIX));
+        g_autofree char *suffix = g_strdup_printf ("-before-v%d" SP_STORE_FILE_SUFFIX,
+                                                   SP_STORE_SCHEMA_VERSION);
+
+        g_assert_true (g_str_has_suffix (name, suffix));
         g_assert_cmpstr (version, ==, "1");
         g_assert_cmpstr (orders, ==, before_orders);
         n++;
@@ -244,7 +247,10 @@ test_migrations_v3_to_v4 (void)
         g_autofree char *backup = g_build_filename (backups, name, NULL);
         g_autofree char *version = sp_test_query_text (backup, "PRAGMA user_version");
 
-        g_assert_true (g_str_has_suffix (name, "-before-v5" SP_STORE_FILE_SUFFIX));
+        g_autofree char *suffix = g_strdup_printf ("-before-v%d" SP_STORE_FILE_SUFFIX,
+                                                   SP_STORE_SCHEMA_VERSION);
+
+        g_assert_true (g_str_has_suffix (name, suffix));
         g_assert_cmpstr (version, ==, "3");
         n++;
       }
@@ -286,6 +292,51 @@ test_migrations_failure_rolls_back (void)
   sp_test_remove_tree (dir);
 }
 
+/* Version 3 → 4: customers get a rep (客户归属), none for the existing ones; removing a rep
+ * leaves the customer without one. */
+static void
+test_migrations_customer_rep (void)
+{
+  g_autofree char *dir = sp_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "w.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) store = NULL;
+  g_autofree char *column = NULL;
+  g_autofree char *customer = NULL;
+  g_autofree char *index = NULL;
+
+  sp_test_load_fixture ("workspace-v1.sql", path);
+  store = sp_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_store_get_schema_version (store), >=, 4);
+
+  column = sp_test_query_text (path, "SELECT count(*) FROM pragma_table_info('customer') "
+                                     "WHERE name = 'rep_id'");
+  g_assert_cmpstr (column, ==, "1");
+  index = sp_test_query_text (path, "SELECT count(*) FROM sqlite_schema "
+                                    "WHERE type = 'index' AND name = 'customer_by_rep'");
+  g_assert_cmpstr (index, ==, "1");
+  customer = sp_test_query_text (path, "SELECT name || '|' || class || '|' || coalesce(rep_id, '-')"
+                                       " FROM customer WHERE id = 1");
+  g_assert_cmpstr (customer, ==, "上海明德贸易|strategic|-");
+
+  g_assert_true (sp_store_begin_edit (store, "test", &error));
+  g_assert_true (sp_sql_exec (sp_store_get_db (store),
+                              "UPDATE customer SET rep_id = (SELECT min(id) FROM rep) WHERE id = 1;"
+                              "DELETE FROM worklog_entry; DELETE FROM plan_commitment;"
+                              "DELETE FROM rep_region;"
+                              "UPDATE history_order SET rep_id = NULL;"
+                              "DELETE FROM rep WHERE id = (SELECT min(id) FROM rep);", &error));
+  g_assert_true (sp_store_commit_edit (store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&customer, g_free);
+  customer = sp_test_query_text (path, "SELECT coalesce(rep_id, '-') FROM customer WHERE id = 1");
+  g_assert_cmpstr (customer, ==, "-");
+
+  g_clear_object (&store);
+  sp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/migrations/1-to-5", test_migrations_v1_to_v2);
   g_test_add_func ("/migrations/3-to-5", test_migrations_v3_to_v4);
   g_test_add_func ("/migrations/failure-rolls-back", test_migrations_failure_rolls_back);
+  g_test_add_func ("/migrations/team-customer-rep", test_migrations_customer_rep);
 
   return g_test_run ();
 }
