@@ -16,6 +16,7 @@
 
 #include <gio/gio.h>
 
+#include "sp-evaluation.h"
 #include "sp-store.h"
 
 G_BEGIN_DECLS

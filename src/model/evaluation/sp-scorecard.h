@@ -17,18 +17,11 @@
 
 #include <glib.h>
 
+#include "sp-evaluation.h"
 #include "sp-store.h"
 #include "sp-workload.h"
 
 G_BEGIN_DECLS
-
-#define SP_EVALUATION_ERROR (sp_evaluation_error_quark ())
-
-typedef enum
-{
-  SP_EVALUATION_ERROR_INVALID,    /* a bad input; the message says what */
-  SP_EVALUATION_ERROR_OVERFLOW,   /* too large to compute exactly */
-} SpEvaluationError;
 
 typedef enum
 {
@@ -64,8 +57,6 @@ typedef struct
   SpScoreLine lines[SP_N_INDICATORS];
   gint64      total_tenths;
 } SpScorecard;
-
-GQuark       sp_evaluation_error_quark     (void);
 
 const char  *sp_indicator_get_name         (SpIndicator indicator);   /* translated */
 const char  *sp_indicator_to_string        (SpIndicator indicator);   /* "revenue" … */
