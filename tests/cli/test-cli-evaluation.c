@@ -102,6 +102,43 @@ test_coach_and_scorecard (Fixture       *fixture,
 }
 
 static void
+test_revise (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *db = make_team (fixture);
+  g_autoptr(CliResult) target = NULL;
+  g_autoptr(CliResult) breakdown = NULL;
+  g_autoptr(CliResult) revise = NULL;
+  g_autoptr(CliResult) low = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  target = run_cli (fixture, "set-target", "--file", db, "--year", "2026", "--amount", "1200",
+                    NULL);
+  g_assert_cmpint (target->status, ==, 0);
+  breakdown = run_cli (fixture, "breakdown", "--file", db, "--year", "2026", "--time-weights",
+                       "equal", NULL);
+  g_assert_cmpint (breakdown->status, ==, 0);
+  /* Jan–Mar keep 100.00; 1000.00 over nine months: 111.12 once (largest remainder, earlier
+   * first), then 111.11. */
+  revise = run_cli (fixture, "revise", "--file", db, "--year", "2026", "--date", "2026-04-15",
+                    "--amount", "1300", "--reason", "大客户提前下单", NULL);
+  assert_succeeded_with (revise,
+    "Revised the target of fiscal year 2026\n"
+    "1\t¥100.00\t¥100.00\n2\t¥100.00\t¥100.00\n3\t¥100.00\t¥100.00\n"
+    "4\t¥100.00\t¥111.12\n5\t¥100.00\t¥111.11\n6\t¥100.00\t¥111.11\n"
+    "7\t¥100.00\t¥111.11\n8\t¥100.00\t¥111.11\n9\t¥100.00\t¥111.11\n"
+    "10\t¥100.00\t¥111.11\n11\t¥100.00\t¥111.11\n12\t¥100.00\t¥111.11\n");
+  /* Below the ended months: refused, the file unchanged. */
+  before = content_hash (db);
+  low = run_cli (fixture, "revise", "--file", db, "--year", "2026", "--date", "2026-04-15",
+                 "--amount", "100", NULL);
+  assert_failed_with (low, "The new target is below the months that have already ended");
+  after = content_hash (db);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_errors (Fixture       *fixture,
              gconstpointer  data)
 {
@@ -151,6 +188,7 @@ main (int   argc,
 
   ADD ("/cli/ranking", test_ranking);
   ADD ("/cli/coach-scorecard", test_coach_and_scorecard);
+  ADD ("/cli/revise", test_revise);
   ADD ("/cli/evaluation-errors", test_errors);
   return g_test_run ();
 }
