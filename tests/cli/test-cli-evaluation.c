@@ -110,11 +110,12 @@ test_revise (Fixture       *fixture,
   g_autoptr(CliResult) breakdown = NULL;
   g_autoptr(CliResult) revise = NULL;
   g_autoptr(CliResult) low = NULL;
+  g_autoptr(CliResult) payout = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   target = run_cli (fixture, "set-target", "--file", db, "--year", "2026", "--amount", "1200",
-                    NULL);
+                    "--sprint", "125%", NULL);
   g_assert_cmpint (target->status, ==, 0);
   breakdown = run_cli (fixture, "breakdown", "--file", db, "--year", "2026", "--time-weights",
                        "equal", NULL);
@@ -136,6 +137,18 @@ test_revise (Fixture       *fixture,
   assert_failed_with (low, "The new target is below the months that have already ended");
   after = content_hash (db);
   g_assert_cmpstr (before, ==, after);
+
+  payout = run_cli (fixture, "payout", "--file", db, "--from", "2026-03-01", "--to",
+                    "2026-03-31", "--bracket", "base:100%:2%", "--bracket", "sprint:100%:3%:5",
+                    NULL);
+  /* March targets 50.00 each, sprint 125 % = 62.50: both reach the sprint bracket (the
+   * second): 3 % of 1200.50 = 36.015 → 36.02, + 5.00; 3 % of 300.00 + 5.00. */
+  assert_succeeded_with (payout,
+    "\xef\xbb\xbfRep,Actual,Target,Bracket,Attainment bonus,New-product revenue,"
+    "New-product award,Total\r\n"
+    "Zhang San,1200.50,50.00,2,41.02,0.00,0.00,41.02\r\n"
+    "Wang Wu,300.00,50.00,2,14.00,0.00,0.00,14.00\r\n"
+    "Total,1500.50,,,55.02,0.00,0.00,55.02\r\n");
 }
 
 static void
