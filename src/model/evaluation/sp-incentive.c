@@ -328,3 +328,82 @@ sp_incentive_preview_to_csv (GArray *lines,
     }
   return g_string_free (out, FALSE);
 }
+
+static void
+clear_below (gpointer data)
+{
+  g_clear_pointer (&((SpBelowTarget *) data)->name, g_free);
+}
+
+GArray *
+sp_incentive_below_target (SpStore       *store,
+                           SpBoardPeriod  period,
+                           const GDate   *day,
+                           guint          n_back,
+                           gint64         threshold_bp,
+                           guint          n_periods,
+                           GError       **error)
+{
+  g_autofree GDate *froms = g_new0 (GDate, MAX (n_back, 1));
+  g_autofree GDate *tos = g_new0 (GDate, MAX (n_back, 1));
+  g_autoptr(GHashTable) rates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_free);
+  g_autoptr(GPtrArray) last = NULL;
+  GDate d = *day;
+  GArray *out;
+
+  /* The periods, oldest first. */
+  for (guint k = n_back; k > 0; k--)
+    {
+      sp_board_period_range_for_store (store, period, &d, &froms[k - 1], &tos[k - 1]);
+      d = froms[k - 1];
+      g_date_subtract_days (&d, 1);
+    }
+  for (guint k = 0; k < n_back; k++)
+    {
+      g_autoptr(GPtrArray) ranking = NULL;
+      SpMetricsFilter filter;
+
+      sp_metrics_filter_init (&filter, &froms[k], &tos[k]);
+      ranking = sp_metrics_get_ranking (store, &filter, SP_METRICS_ACTUAL_WORKLOG_REVENUE,
+                                        SP_METRICS_RANK_BY_ATTAINMENT, error);
+      if (ranking == NULL)
+        return NULL;
+      for (guint i = 0; i < ranking->len; i++)
+        {
+          const SpMetricsRankEntry *e = g_ptr_array_index (ranking, i);
+          SpRate *row = g_hash_table_lookup (rates, &e->rep_id);
+
+          if (row == NULL)
+            {
+              row = g_new0 (SpRate, n_back);
+              g_hash_table_insert (rates, g_memdup2 (&e->rep_id, sizeof e->rep_id), row);
+            }
+          row[k] = e->attainment;
+        }
+      if (k + 1 == n_back)
+        last = g_steal_pointer (&ranking);
+    }
+
+  out = g_array_new (FALSE, TRUE, sizeof (SpBelowTarget));
+  g_array_set_clear_func (out, clear_below);
+  for (guint i = 0; last != NULL && i < last->len; i++)
+    {
+      const SpMetricsRankEntry *e = g_ptr_array_index (last, i);
+      const SpRate *row = g_hash_table_lookup (rates, &e->rep_id);
+      guint first, length;
+      SpBelowTarget below;
+
+      if (row == NULL
+          || !sp_incentive_find_below_run (row, n_back, threshold_bp, n_periods, &first,
+                                           &length))
+        continue;
+      below.rep_id = e->rep_id;
+      below.name = g_strdup (e->name);
+      below.from = froms[first];
+      below.to = tos[first + length - 1];
+      below.n_periods = length;
+      g_array_append_val (out, below);
+    }
+  return out;
+}

@@ -120,6 +120,27 @@ GArray      *sp_incentive_region_awards    (SpStore                *store,
                                             const GDate            *from,
                                             const GDate            *to,
                                             GError                **error);
+typedef struct
+{
+  gint64  rep_id;
+  char   *name;
+  GDate   from;        /* first day of the run's first period */
+  GDate   to;          /* last day of its last period */
+  guint   n_periods;   /* the run's length (>= the rule's N) */
+} SpBelowTarget;
+
+/* 不达标淘汰机制 over the @n_back periods of kind @period ending with the one containing
+ * @day: the reps below @threshold_bp for at least @n_periods consecutive periods (their
+ * latest run), in ranking order of the last period: a GArray of SpBelowTarget (cleared with
+ * the array). */
+GArray      *sp_incentive_below_target     (SpStore                *store,
+                                            SpBoardPeriod           period,
+                                            const GDate            *day,
+                                            guint                   n_back,
+                                            gint64                  threshold_bp,
+                                            guint                   n_periods,
+                                            GError                **error);
+
 /* The preview as CSV (BOM, header, one row per rep, amounts as plain decimals in
  * @digits minor-unit digits, then a total row). */
 char        *sp_incentive_preview_to_csv   (GArray                 *lines,

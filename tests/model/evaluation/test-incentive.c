@@ -200,6 +200,75 @@ test_preview (void)
   sp_test_remove_tree (dir);
 }
 
+static void
+assert_below (GArray     *below,
+              guint       i,
+              const char *name,
+              const char *from,
+              const char *to,
+              guint       n)
+{
+  const SpBelowTarget *b = &g_array_index (below, SpBelowTarget, i);
+  g_autofree char *f = sp_date_format_iso (&b->from);
+  g_autofree char *t = sp_date_format_iso (&b->to);
+
+  g_assert_cmpstr (b->name, ==, name);
+  g_assert_cmpstr (f, ==, from);
+  g_assert_cmpstr (t, ==, to);
+  g_assert_cmpuint (b->n_periods, ==, n);
+}
+
+static void
+test_below_store (void)
+{
+  g_autofree char *dir = sp_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "w.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpStore) store = sp_store_open (path, &error);
+  GArray *below;
+  GDate day;
+
+  g_assert_true (sp_store_begin_edit (store, "Test", &error));
+  g_assert_true (sp_sql_exec (sp_store_get_db (store),
+    "INSERT INTO rep (id, name) VALUES (1, 'Ann'), (2, 'Bob');"
+    "INSERT INTO plan (id, fiscal_year, team, target) VALUES (1, 2026, '', 1000000);"
+    "INSERT INTO breakdown_cell (plan_id, period_kind, period_start, dimension, member_id, amount)"
+    " SELECT 1, 'month', m, 'rep', r, 10000 FROM (SELECT '2026-01-01' AS m UNION SELECT"
+    " '2026-02-01' UNION SELECT '2026-03-01' UNION SELECT '2026-04-01'), (SELECT 1 AS r UNION"
+    " SELECT 2);"
+    "INSERT INTO worklog_entry (rep_id, day, revenue) VALUES (1, '2026-01-05', 5000),"
+    " (1, '2026-02-05', 5000), (1, '2026-03-05', 7999), (1, '2026-04-05', 9000),"
+    " (2, '2026-01-05', 8000), (2, '2026-02-05', 5000), (2, '2026-03-05', 5000),"
+    " (2, '2026-04-05', 5000);", &error));
+  g_assert_no_error (error);
+  g_assert_true (sp_store_commit_edit (store, &error));
+  g_assert_true (sp_date_parse_iso ("2026-04-20", &day));
+
+  /* Below 80 %: Ann Jan–Mar (7999 is below; April 90 % is not), Bob Feb–Apr (January's
+   * exactly 80 % is not below). N = 3: both; N = 4: nobody; N − 1 = 2: both, same runs. */
+  below = sp_incentive_below_target (store, SP_BOARD_MONTH, &day, 4, 8000, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (below->len, ==, 2);
+  assert_below (below, 0, "Ann", "2026-01-01", "2026-03-31", 3);
+  assert_below (below, 1, "Bob", "2026-02-01", "2026-04-30", 3);
+  g_array_unref (below);
+  below = sp_incentive_below_target (store, SP_BOARD_MONTH, &day, 4, 8000, 4, &error);
+  g_assert_cmpuint (below->len, ==, 0);
+  g_array_unref (below);
+  below = sp_incentive_below_target (store, SP_BOARD_MONTH, &day, 4, 8000, 2, &error);
+  g_assert_cmpuint (below->len, ==, 2);
+  assert_below (below, 1, "Bob", "2026-02-01", "2026-04-30", 3);
+  g_array_unref (below);
+  /* Looking back two months only: Ann's run is out of sight. */
+  below = sp_incentive_below_target (store, SP_BOARD_MONTH, &day, 2, 8000, 2, &error);
+  g_assert_cmpuint (below->len, ==, 1);
+  assert_below (below, 0, "Bob", "2026-03-01", "2026-04-30", 2);
+  g_array_unref (below);
+
+  g_clear_object (&store);
+  sp_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,5 +278,6 @@ main (int   argc,
   g_test_add_func ("/incentive/brackets", test_brackets);
   g_test_add_func ("/incentive/below-target", test_below_runs);
   g_test_add_func ("/incentive/preview", test_preview);
+  g_test_add_func ("/incentive/below-target-store", test_below_store);
   return g_test_run ();
 }
