@@ -360,6 +360,7 @@ sp_cli_run_revise (SpCli   *cli,
   g_autoptr(SpPlan) plan = NULL;
   g_autoptr(GArray) baseline = NULL;
   g_autoptr(GArray) revised = NULL;
+  g_autoptr(GError) local = NULL;
   gboolean help_shown;
   gint64 amount;
   int year;
@@ -389,25 +390,21 @@ sp_cli_run_revise (SpCli   *cli,
   store = sp_cli_open_existing (cli, error);
   if (store == NULL)
     return FALSE;
-  if (!sp_money_parse (amount_text, sp_cli_get_currency (store), &amount, error))
+  if (!sp_money_parse (amount_text, sp_cli_get_currency (store), &amount, &local))
     {
-      GError *e = *error;
-
-      *error = g_error_new (SP_CLI_ERROR, SP_CLI_ERROR_USAGE, "%s", e->message);
-      g_error_free (e);
+      g_set_error_literal (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, local->message);
       return FALSE;
     }
   plan = sp_cli_require_plan (store, year, error);
   if (plan == NULL)
     return FALSE;
-  if (sp_revision_add (store, sp_plan_get_id (plan), &day, reason, amount, error) == 0)
+  if (sp_revision_add (store, sp_plan_get_id (plan), &day, reason, amount, &local) == 0)
     {
-      if (g_error_matches (*error, SP_ALLOCATION_ERROR, SP_ALLOCATION_ERROR_LOCKS_EXCEED))
-        {
-          g_clear_error (error);
-          g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
-                       _("The new target is below the months that have already ended"));
-        }
+      if (g_error_matches (local, SP_ALLOCATION_ERROR, SP_ALLOCATION_ERROR_LOCKS_EXCEED))
+        g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE,
+                     _("The new target is below the months that have already ended"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
   if (!sp_revision_month_targets (store, sp_plan_get_id (plan), &baseline, &revised, NULL,
