@@ -124,6 +124,13 @@ gboolean  sp_cli_run_report           (SpCli *cli, int argc, char **argv, GError
 /* sp-cli-history.c */
 gboolean  sp_cli_run_import_history (SpCli *cli, int argc, char **argv, GError **error);
 
+/* sp-cli-evaluation.c */
+gboolean  sp_cli_run_ranking        (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_scorecard      (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_payout         (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_revise         (SpCli *cli, int argc, char **argv, GError **error);
+gboolean  sp_cli_run_coach          (SpCli *cli, int argc, char **argv, GError **error);
+
 /* sp-cli-worklog.c */
 gboolean  sp_cli_run_log_add        (SpCli *cli, int argc, char **argv, GError **error);
 gboolean  sp_cli_run_log_import     (SpCli *cli, int argc, char **argv, GError **error);

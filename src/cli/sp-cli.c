@@ -63,6 +63,16 @@ static const SpCliCommand commands[] = {
     sp_cli_run_render },
   { "report", NULL, N_("Write a fiscal year’s PDF meeting report: plan, targets table and charts"),
     sp_cli_run_report },
+  { "ranking", NULL, N_("Rank reps or regions by attainment for a week, month or quarter (战报)"),
+    sp_cli_run_ranking },
+  { "scorecard", NULL, N_("Show a rep’s weighted scorecard for a period (绩效考核)"),
+    sp_cli_run_scorecard },
+  { "payout", NULL, N_("Write the incentive payout preview of a period as CSV (激励)"),
+    sp_cli_run_payout },
+  { "revise", NULL, N_("Revise a year’s target and re-spread the remaining months (目标修正)"),
+    sp_cli_run_revise },
+  { "coach", NULL, N_("Show a rep’s conversion rates against the team’s and the weakest stage"),
+    sp_cli_run_coach },
 };
 
 G_DEFINE_QUARK (sp-cli-error-quark, sp_cli_error)

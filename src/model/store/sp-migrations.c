@@ -279,6 +279,44 @@ static const char schema_v6[] =
   "ALTER TABLE customer ADD COLUMN rep_id INTEGER REFERENCES rep (id) ON DELETE SET NULL;"
   "CREATE INDEX customer_by_rep ON customer (rep_id);";
 
+/* Version 7: evaluation (评估、辅导和考核). The scorecard's indicators (weight and monthly
+ * target per rep), a plan's target revisions (目标修正: the baseline stays in plan.target),
+ * coaching records (辅导: PESOS steps or a 工作沟通四步法 talk) and their steps. */
+static const char schema_v7[] =
+  "CREATE TABLE scorecard_indicator ("
+  "  indicator      TEXT PRIMARY KEY CHECK (indicator IN ('revenue', 'new-customers', 'orders',"
+  "                                                        'collection', 'activity')),"
+  "  weight_bp      INTEGER NOT NULL CHECK (weight_bp BETWEEN 0 AND 10000),"
+  "  monthly_target INTEGER NOT NULL DEFAULT 0 CHECK (monthly_target >= 0)"
+  ");"
+  "CREATE TABLE target_revision ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  plan_id    INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
+  "  revised_on TEXT NOT NULL CHECK (date(revised_on) IS revised_on),"
+  "  reason     TEXT NOT NULL DEFAULT '',"
+  "  amount     INTEGER NOT NULL CHECK (amount >= 0)"
+  ");"
+  "CREATE TABLE coaching_record ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  rep_id     INTEGER NOT NULL REFERENCES rep (id) ON DELETE CASCADE,"
+  "  skill      TEXT NOT NULL CHECK (length(skill) > 0),"
+  "  kind       TEXT NOT NULL CHECK (kind IN ('pesos', 'talk')),"
+  "  day        TEXT NOT NULL CHECK (date(day) IS day),"
+  "  problem    TEXT NOT NULL DEFAULT '',"
+  "  method     TEXT NOT NULL DEFAULT '',"
+  "  resources  TEXT NOT NULL DEFAULT '',"
+  "  agreement  TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE TABLE coaching_step ("
+  "  record_id  INTEGER NOT NULL REFERENCES coaching_record (id) ON DELETE CASCADE,"
+  "  step       INTEGER NOT NULL CHECK (step BETWEEN 0 AND 4),"
+  "  day        TEXT CHECK (day IS NULL OR date(day) IS day),"
+  "  note       TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (record_id, step)"
+  ");"
+  "CREATE INDEX target_revision_by_plan ON target_revision (plan_id, revised_on);"
+  "CREATE INDEX coaching_record_by_rep ON coaching_record (rep_id, day);";
+
 static const char * const migrations[] = {
   NULL,        /* version 0: an empty file */
   schema_v1,
@@ -287,6 +325,7 @@ static const char * const migrations[] = {
   schema_v4,
   schema_v5,
   schema_v6,
+  schema_v7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SP_STORE_SCHEMA_VERSION + 1);
@@ -317,6 +356,10 @@ static const char * const user_tables[] = {
   "meeting_schedule",
   "meeting_attendee",
   "meeting_note",
+  "scorecard_indicator",
+  "target_revision",
+  "coaching_record",
+  "coaching_step",
   NULL
 };
 

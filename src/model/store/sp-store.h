@@ -28,7 +28,7 @@ typedef enum
 /* "SPln" — PRAGMA application_id of every workspace and .salesplan file. */
 #define SP_STORE_APPLICATION_ID 0x53506c6e
 /* PRAGMA user_version this build writes and understands. */
-#define SP_STORE_SCHEMA_VERSION 6
+#define SP_STORE_SCHEMA_VERSION 7
 /* File name suffix of exported workspaces. */
 #define SP_STORE_FILE_SUFFIX ".salesplan"
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "sp-model.h"
+#include "sp-scorecard.h"
 #include "sp-store-private.h"
 #include "sp-test-utils.h"
 
@@ -140,6 +141,24 @@ test_migrations_v1_to_v2 (void)
     g_assert_true (sp_meeting_set_note (store, id, "periods", "上半年达成 96%", &error));
     g_assert_cmpint (count (store, "SELECT count(*) FROM meeting WHERE review_period = 'half-year'"),
                      ==, 1);
+  }
+  /* Version 6: evaluation tables, empty; the default scorecard until one is saved. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM scorecard_indicator"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM target_revision"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM coaching_record"), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM coaching_step"), ==, 0);
+  {
+    SpScorecardConfig config;
+
+    g_assert_true (sp_scorecard_get_config (store, &config, &error));
+    g_assert_cmpint (config.weight_bp[SP_INDICATOR_REVENUE], ==, 10000);
+    g_assert_cmpint (config.cap_bp, ==, SP_SCORECARD_DEFAULT_CAP_BP);
+    config.weight_bp[SP_INDICATOR_REVENUE] = 6000;
+    config.weight_bp[SP_INDICATOR_ORDERS] = 4000;
+    g_assert_true (sp_scorecard_set_config (store, &config, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (store, "SELECT weight_bp FROM scorecard_indicator"
+                                   " WHERE indicator = 'orders'"), ==, 4000);
   }
   g_assert_true (sp_store_check (store, &error));
   g_assert_no_error (error);
