@@ -243,6 +243,17 @@ test_edit_and_undo (void)
   undo ();
   g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
 
+  /* The first month as 10% of Q1: of Q1 as it is after the other months made room, so the
+   * Share column reads what was typed. */
+  g_assert_true (sp_breakdown_view_apply_text (view, month, "10%", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_breakdown_row_get_parent_amount (month), ==,
+                   stored_amount (SP_BREAKDOWN_PERIOD_QUARTER, 0));
+  g_assert_cmpint (sp_breakdown_row_get_cell (month)->amount, ==,
+                   sp_money_apply_percent (stored_amount (SP_BREAKDOWN_PERIOD_QUARTER, 0), 1000));
+  undo ();
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+
   /* The same through the cell itself: Enter starts editing, Enter again saves. */
   {
     GtkWidget *editable;
