@@ -344,6 +344,52 @@ test_refused (void)
   g_assert_false (sp_breakdown_row_get_cell (row_at (rows, 3))->locked);
 }
 
+static gint64
+shown_units (SpBreakdownMatrix *matrix,
+             gint64             member_id,
+             guint              month)
+{
+  GtkWidget *cell = sp_breakdown_matrix_get_cell (matrix, member_id, month);
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  g_assert_nonnull (cell);
+  for (const char *p = gtk_editable_get_text (GTK_EDITABLE (cell)); *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) || *p == '-')
+      g_string_append_c (digits, *p);
+  return g_ascii_strtoll (digits->str, NULL, 10);
+}
+
+/* What the matrix shows adds up: every member's months to its year, every month's members to
+ * the team's month, the team's months and the members' years to the team's year. */
+static void
+assert_matrix_adds_up (SpBreakdownMatrix *matrix,
+                       GArray            *members)
+{
+  gint64 columns[13] = { 0 };
+  gint64 years = 0;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      gint64 id = g_array_index (members, gint64, i);
+      gint64 row = 0;
+
+      for (guint m = 0; m < 12; m++)
+        {
+          row += shown_units (matrix, id, m);
+          columns[m] += shown_units (matrix, id, m);
+        }
+      g_assert_cmpint (row, ==, shown_units (matrix, id, 12));
+      years += row;
+    }
+  for (guint m = 0; m < 12; m++)
+    {
+      g_assert_cmpint (columns[m], ==, shown_units (matrix, 0, m));
+      columns[12] += columns[m];
+    }
+  g_assert_cmpint (columns[12], ==, shown_units (matrix, 0, 12));
+  g_assert_cmpint (years, ==, shown_units (matrix, 0, 12));
+}
+
 /* The matrix: a region's month edited in its cell, the totals kept, undo. */
 static void
 test_matrix (void)
@@ -370,6 +416,7 @@ test_matrix (void)
                                         g_array_index (regions, gint64, 0),
                                         SP_BREAKDOWN_PERIOD_MONTH, 0, &before, &error));
   team_month = stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0);
+  assert_matrix_adds_up (matrix, regions);
 
   g_assert_true (sp_breakdown_matrix_apply_text (matrix, cell, "12,345", &error));
   g_assert_no_error (error);
@@ -379,6 +426,16 @@ test_matrix (void)
   g_assert_cmpint (after.amount, ==, 1234500);
   g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, team_month);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "12,345");
+  assert_matrix_adds_up (matrix, regions);
+  sp_breakdown_matrix_set_dimension (matrix, SP_BREAKDOWN_DIMENSION_REP);
+  {
+    g_autoptr(GArray) reps = sp_breakdown_get_members (the_breakdown (),
+                                                       SP_BREAKDOWN_DIMENSION_REP);
+
+    assert_matrix_adds_up (matrix, reps);
+  }
+  sp_breakdown_matrix_set_dimension (matrix, SP_BREAKDOWN_DIMENSION_REGION);
+  cell = sp_breakdown_matrix_get_cell (matrix, before.member_id, 0);
 
   undo ();
   g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_REGION,
