@@ -390,6 +390,47 @@ assert_matrix_adds_up (SpBreakdownMatrix *matrix,
   g_assert_cmpint (years, ==, shown_units (matrix, 0, 12));
 }
 
+/* The first tile value label under @widget (depth first), or NULL. */
+static GtkWidget *
+first_tile_value (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "sp-tile-value"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_tile_value (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Targets tiles show money by the charts' rule (compact, per locale), the exact amount
+ * in the tooltip. */
+static void
+test_tiles_money (void)
+{
+  const SpCurrency *currency;
+  GtkWidget *value;
+  g_autofree char *compact = NULL;
+  g_autofree char *exact = NULL;
+
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
+
+  currency = sp_preferences_get_currency (sp_window_get_preferences (fixture.window));
+  value = first_tile_value (GTK_WIDGET (fixture.window->targets_page));
+  g_assert_nonnull (value);
+  compact = sp_money_format (stored_amount (SP_BREAKDOWN_PERIOD_YEAR, 0), currency,
+                             SP_MONEY_FORMAT_COMPACT);
+  exact = sp_money_format (stored_amount (SP_BREAKDOWN_PERIOD_YEAR, 0), currency,
+                           SP_MONEY_FORMAT_DEFAULT);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (value)), ==, compact);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (value), ==, exact);
+}
+
 /* The matrix: a region's month edited in its cell, the totals kept, undo. */
 static void
 test_matrix (void)
@@ -829,6 +870,7 @@ main (int   argc,
 
   /* In this order: each starts from where the one before left the breakdown. */
   g_test_add_func ("/breakdown-ui/generate-and-tree", test_generate_and_tree);
+  g_test_add_func ("/breakdown-ui/tiles-money", test_tiles_money);
   g_test_add_func ("/breakdown-ui/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/breakdown-ui/refused", test_refused);
   g_test_add_func ("/breakdown-ui/matrix", test_matrix);
