@@ -16,6 +16,7 @@
 #include "sp-breakdown-edit.h"
 #include "sp-breakdown-generate-dialog.h"
 #include "sp-breakdown-matrix.h"
+#include "sp-display.h"
 #include "sp-breakdown-view.h"
 #include "sp-breakdown-view-private.h"
 #include "sp-window-private.h"
@@ -429,6 +430,24 @@ test_tiles_money (void)
                            SP_MONEY_FORMAT_DEFAULT);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (value)), ==, compact);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (value), ==, exact);
+}
+
+/* An amount in a field the user edits and a count in a toast read as the previews show them:
+ * grouped, the minor units only when there are any. */
+static void
+test_display_entry (void)
+{
+  const SpCurrency *cny = sp_currency_lookup ("CNY");
+  g_autofree char *whole = sp_display_money_entry (18000000, cny);
+  g_autofree char *cents = sp_display_money_entry (200050, cny);
+  g_autofree char *count = sp_display_count (2000);
+  gint64 back = 0;
+
+  g_assert_cmpstr (whole, ==, "180,000");
+  g_assert_cmpstr (cents, ==, "2,000.50");
+  g_assert_cmpstr (count, ==, "2,000");
+  g_assert_true (sp_money_parse (whole, cny, &back, NULL));
+  g_assert_cmpint (back, ==, 18000000);
 }
 
 /* The matrix: a region's month edited in its cell, the totals kept, undo. */
@@ -870,6 +889,7 @@ main (int   argc,
 
   /* In this order: each starts from where the one before left the breakdown. */
   g_test_add_func ("/breakdown-ui/generate-and-tree", test_generate_and_tree);
+  g_test_add_func ("/breakdown-ui/display-entry", test_display_entry);
   g_test_add_func ("/breakdown-ui/tiles-money", test_tiles_money);
   g_test_add_func ("/breakdown-ui/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/breakdown-ui/refused", test_refused);
