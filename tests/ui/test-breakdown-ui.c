@@ -448,6 +448,14 @@ test_display_entry (void)
   g_assert_cmpstr (count, ==, "2,000");
   g_assert_true (sp_money_parse (whole, cny, &back, NULL));
   g_assert_cmpint (back, ==, 18000000);
+
+  /* The breakdown's amounts keep their cents when an edit makes one whole. */
+  {
+    g_autofree char *shown = sp_breakdown_format_amount (cny, 250000000,
+                                                         SP_MONEY_FORMAT_DEFAULT);
+
+    g_assert_cmpstr (shown, ==, "¥2,500,000.00");
+  }
 }
 
 /* The matrix: a region's month edited in its cell, the totals kept, undo. */
