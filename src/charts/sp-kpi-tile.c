@@ -79,12 +79,10 @@ compute_trend (const SpKpiTileData *data,
   if (!isfinite (data->value) || !isfinite (data->previous))
     return;
 
-  if (data->previous != 0)
-    out->change = (data->value - data->previous) / fabs (data->previous);
-  else if (data->value == 0)
-    out->change = 0;
-  else
+  /* From 0 (to 0 or to anything) the change is undefined: "—", not "0.0%". */
+  if (data->previous == 0)
     return;
+  out->change = (data->value - data->previous) / fabs (data->previous);
 
   out->trend = out->change > 0 ? SP_KPI_TREND_UP
                : out->change < 0 ? SP_KPI_TREND_DOWN

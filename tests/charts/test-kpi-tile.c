@@ -32,7 +32,7 @@ typedef struct
   const char   *figure;   /* the formatted value the tile must show whole */
 } Case;
 
-static Case cases[9];
+static Case cases[10];
 
 static void
 make_cases (void)
@@ -67,6 +67,8 @@ make_cases (void)
   /* Growth from a negative previous (returns): up is still up. */
   cases[8] = (Case) { { "Net revenue", YUAN (20000), -YUAN (10000), FALSE, 0, NULL,
                         sp_chart_format_money, (gpointer) cny }, "¥20K" };
+  /* From 0 to 0: the change is undefined, "—", not "0.0%". */
+  cases[9] = (Case) { { "Lost deals", 0, 0, TRUE, 0, NULL, NULL, NULL }, "0" };
 }
 
 static void
@@ -168,6 +170,7 @@ test_kpi_change (void)
     { 5, SP_KPI_TREND_NONE, FALSE, "—" },
     { 6, SP_KPI_TREND_FLAT, FALSE, "0.0%" },
     { 8, SP_KPI_TREND_UP, TRUE, "▲ 300.0%" },
+    { 9, SP_KPI_TREND_NONE, FALSE, "—" },
   };
 
   sp_chart_style_init (&style, SP_CHART_PALETTE_LIGHT);

@@ -16,6 +16,7 @@
 #include "sp-breakdown-edit.h"
 #include "sp-breakdown-generate-dialog.h"
 #include "sp-breakdown-matrix.h"
+#include "sp-display.h"
 #include "sp-breakdown-view.h"
 #include "sp-breakdown-view-private.h"
 #include "sp-window-private.h"
@@ -243,6 +244,17 @@ test_edit_and_undo (void)
   undo ();
   g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
 
+  /* The first month as 10% of Q1: of Q1 as it is after the other months made room, so the
+   * Share column reads what was typed. */
+  g_assert_true (sp_breakdown_view_apply_text (view, month, "10%", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sp_breakdown_row_get_parent_amount (month), ==,
+                   stored_amount (SP_BREAKDOWN_PERIOD_QUARTER, 0));
+  g_assert_cmpint (sp_breakdown_row_get_cell (month)->amount, ==,
+                   sp_money_apply_percent (stored_amount (SP_BREAKDOWN_PERIOD_QUARTER, 0), 1000));
+  undo ();
+  g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, before);
+
   /* The same through the cell itself: Enter starts editing, Enter again saves. */
   {
     GtkWidget *editable;
@@ -333,6 +345,119 @@ test_refused (void)
   g_assert_false (sp_breakdown_row_get_cell (row_at (rows, 3))->locked);
 }
 
+static gint64
+shown_units (SpBreakdownMatrix *matrix,
+             gint64             member_id,
+             guint              month)
+{
+  GtkWidget *cell = sp_breakdown_matrix_get_cell (matrix, member_id, month);
+  g_autoptr(GString) digits = g_string_new (NULL);
+
+  g_assert_nonnull (cell);
+  for (const char *p = gtk_editable_get_text (GTK_EDITABLE (cell)); *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) || *p == '-')
+      g_string_append_c (digits, *p);
+  return g_ascii_strtoll (digits->str, NULL, 10);
+}
+
+/* What the matrix shows adds up: every member's months to its year, every month's members to
+ * the team's month, the team's months and the members' years to the team's year. */
+static void
+assert_matrix_adds_up (SpBreakdownMatrix *matrix,
+                       GArray            *members)
+{
+  gint64 columns[13] = { 0 };
+  gint64 years = 0;
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      gint64 id = g_array_index (members, gint64, i);
+      gint64 row = 0;
+
+      for (guint m = 0; m < 12; m++)
+        {
+          row += shown_units (matrix, id, m);
+          columns[m] += shown_units (matrix, id, m);
+        }
+      g_assert_cmpint (row, ==, shown_units (matrix, id, 12));
+      years += row;
+    }
+  for (guint m = 0; m < 12; m++)
+    {
+      g_assert_cmpint (columns[m], ==, shown_units (matrix, 0, m));
+      columns[12] += columns[m];
+    }
+  g_assert_cmpint (columns[12], ==, shown_units (matrix, 0, 12));
+  g_assert_cmpint (years, ==, shown_units (matrix, 0, 12));
+}
+
+/* The first tile value label under @widget (depth first), or NULL. */
+static GtkWidget *
+first_tile_value (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "sp-tile-value"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_tile_value (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The Targets tiles show money by the charts' rule (compact, per locale), the exact amount
+ * in the tooltip. */
+static void
+test_tiles_money (void)
+{
+  const SpCurrency *currency;
+  GtkWidget *value;
+  g_autofree char *compact = NULL;
+  g_autofree char *exact = NULL;
+
+  if (sp_ui_test_skip_no_display (&fixture))
+    return;
+
+  currency = sp_preferences_get_currency (sp_window_get_preferences (fixture.window));
+  value = first_tile_value (GTK_WIDGET (fixture.window->targets_page));
+  g_assert_nonnull (value);
+  compact = sp_money_format (stored_amount (SP_BREAKDOWN_PERIOD_YEAR, 0), currency,
+                             SP_MONEY_FORMAT_COMPACT);
+  exact = sp_money_format (stored_amount (SP_BREAKDOWN_PERIOD_YEAR, 0), currency,
+                           SP_MONEY_FORMAT_DEFAULT);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (value)), ==, compact);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (value), ==, exact);
+}
+
+/* An amount in a field the user edits and a count in a toast read as the previews show them:
+ * grouped, the minor units only when there are any. */
+static void
+test_display_entry (void)
+{
+  const SpCurrency *cny = sp_currency_lookup ("CNY");
+  g_autofree char *whole = sp_display_money_entry (18000000, cny);
+  g_autofree char *cents = sp_display_money_entry (200050, cny);
+  g_autofree char *count = sp_display_count (2000);
+  gint64 back = 0;
+
+  g_assert_cmpstr (whole, ==, "180,000");
+  g_assert_cmpstr (cents, ==, "2,000.50");
+  g_assert_cmpstr (count, ==, "2,000");
+  g_assert_true (sp_money_parse (whole, cny, &back, NULL));
+  g_assert_cmpint (back, ==, 18000000);
+
+  /* The breakdown's amounts keep their cents when an edit makes one whole. */
+  {
+    g_autofree char *shown = sp_breakdown_format_amount (cny, 250000000,
+                                                         SP_MONEY_FORMAT_DEFAULT);
+
+    g_assert_cmpstr (shown, ==, "¥2,500,000.00");
+  }
+}
+
 /* The matrix: a region's month edited in its cell, the totals kept, undo. */
 static void
 test_matrix (void)
@@ -359,6 +484,7 @@ test_matrix (void)
                                         g_array_index (regions, gint64, 0),
                                         SP_BREAKDOWN_PERIOD_MONTH, 0, &before, &error));
   team_month = stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0);
+  assert_matrix_adds_up (matrix, regions);
 
   g_assert_true (sp_breakdown_matrix_apply_text (matrix, cell, "12,345", &error));
   g_assert_no_error (error);
@@ -368,6 +494,16 @@ test_matrix (void)
   g_assert_cmpint (after.amount, ==, 1234500);
   g_assert_cmpint (stored_amount (SP_BREAKDOWN_PERIOD_MONTH, 0), ==, team_month);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "12,345");
+  assert_matrix_adds_up (matrix, regions);
+  sp_breakdown_matrix_set_dimension (matrix, SP_BREAKDOWN_DIMENSION_REP);
+  {
+    g_autoptr(GArray) reps = sp_breakdown_get_members (the_breakdown (),
+                                                       SP_BREAKDOWN_DIMENSION_REP);
+
+    assert_matrix_adds_up (matrix, reps);
+  }
+  sp_breakdown_matrix_set_dimension (matrix, SP_BREAKDOWN_DIMENSION_REGION);
+  cell = sp_breakdown_matrix_get_cell (matrix, before.member_id, 0);
 
   undo ();
   g_assert_true (sp_breakdown_get_cell (the_breakdown (), SP_BREAKDOWN_DIMENSION_REGION,
@@ -761,6 +897,8 @@ main (int   argc,
 
   /* In this order: each starts from where the one before left the breakdown. */
   g_test_add_func ("/breakdown-ui/generate-and-tree", test_generate_and_tree);
+  g_test_add_func ("/breakdown-ui/display-entry", test_display_entry);
+  g_test_add_func ("/breakdown-ui/tiles-money", test_tiles_money);
   g_test_add_func ("/breakdown-ui/edit-and-undo", test_edit_and_undo);
   g_test_add_func ("/breakdown-ui/refused", test_refused);
   g_test_add_func ("/breakdown-ui/matrix", test_matrix);

@@ -104,6 +104,10 @@ test_dashboard_data (void)
       g_assert_nonnull (chart->name);
       g_assert_cmpuint (chart->points->len, ==, 6);
       g_assert_cmpstr (summary, !=, "");
+      /* One full stop between sentences, never "period.. Previous period" (zh "。。"). */
+      g_assert_null (strstr (summary, ".."));
+      g_assert_null (strstr (summary, "。。"));
+      g_assert_null (strstr (summary, "。."));
       defined += !isnan (chart->value);
       /* Away from the sparkline the tooltip names the KPI and gives its definition. */
       tooltip = sp_chart_view_get_tooltip_at (tile, 2, 2);

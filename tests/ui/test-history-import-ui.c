@@ -168,6 +168,29 @@ open_dialog (void)
   g_assert_not_reached ();
 }
 
+/* Adds the mnemonic keys of the labels under @widget to @keys; fails on a key taken twice
+ * (取消(_C) beside 选择文件(_C) in one dialog). */
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *keys)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget))
+      && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *other = g_hash_table_lookup (keys, GUINT_TO_POINTER (key));
+
+      if (other != NULL)
+        g_error ("“%s” and “%s” share a mnemonic", other,
+                 gtk_label_get_label (GTK_LABEL (widget)));
+      g_hash_table_insert (keys, GUINT_TO_POINTER (key),
+                           (gpointer) gtk_label_get_label (GTK_LABEL (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, keys);
+}
+
 static gint64
 year_total (int year)
 {
@@ -211,6 +234,12 @@ test_preview_commit_undo (void)
   g_assert_cmpstr (visible_page (dialog), ==, "choose");
   g_assert_false (gtk_widget_get_sensitive (child (dialog, "import_button")));
   screenshot (dialog, "choose");
+  {
+    g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+
+    collect_mnemonics (dialog, keys);
+    g_assert_cmpuint (g_hash_table_size (keys), >=, 3);
+  }
 
   sp_history_import_dialog_load_file (SP_HISTORY_IMPORT_DIALOG (dialog), file);
   g_assert_true (sp_history_import_dialog_get_busy (SP_HISTORY_IMPORT_DIALOG (dialog)));

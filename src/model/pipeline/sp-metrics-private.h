@@ -28,7 +28,8 @@ char         *sp_metrics_opportunity_filter_sql (const SpMetricsFilter *filter,
 /* FALSE with SP_METRICS_ERROR_INVALID for an invalid or reversed period or negative ids. */
 gboolean      sp_metrics_check_filter (const SpMetricsFilter  *filter,
                                        GError                **error);
-/* Prepares @sql and binds whichever of :from, :to (ISO dates), :rep and :region it uses. */
+/* Prepares @sql and binds whichever of :from, :to, :today (ISO dates), :rep and :region it
+ * uses. */
 sqlite3_stmt *sp_metrics_prepare      (SpStore                *store,
                                        const SpMetricsFilter  *filter,
                                        const char             *sql,

@@ -323,12 +323,20 @@ sp_metrics_prepare (SpStore               *store,
                     GError               **error)
 {
   sqlite3_stmt *stmt = sp_sql_prepare (sp_store_get_db (store), sql, error);
+  int index;
 
   if (stmt == NULL)
     return NULL;
 
   bind_date (stmt, ":from", &filter->from);
   bind_date (stmt, ":to", &filter->to);
+  index = sqlite3_bind_parameter_index (stmt, ":today");
+  if (index > 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      sqlite3_bind_text (stmt, index, g_date_time_format (now, "%Y-%m-%d"), -1, g_free);
+    }
   bind_id (stmt, ":rep", filter->rep_id);
   bind_id (stmt, ":region", filter->region_id);
 

@@ -107,8 +107,8 @@ static const char list_reached_sql[] =
   "    FROM opportunity o"
   "   WHERE o.created_on BETWEEN :from AND :to%s)"
   SELECT_COLUMNS ","
-  "       CAST(julianday(min(:to, coalesce(o.closed_on, :to)))"
-  "            - julianday(coalesce(co.entered, o.created_on)) AS INTEGER)"
+  "       max(0, CAST(julianday(min(:to, :today, coalesce(o.closed_on, :to)))"
+  "                   - julianday(coalesce(co.entered, o.created_on)) AS INTEGER))"
   SELECT_JOINS " JOIN co ON co.oid = o.id"
   " WHERE co.m >= (SELECT fs.k FROM fs WHERE fs.id = :stage)"
   " ORDER BY o.expected_close IS NULL, o.expected_close, o.id";

@@ -392,7 +392,8 @@ static const char list_open_sql[] =
   "    FROM opportunity o"
   "   WHERE o.created_on <= :to AND (o.closed_on IS NULL OR o.closed_on > :to)%s)"
   SELECT_COLUMNS ","
-  "       CAST(julianday(:to) - julianday(coalesce(x.entered, o.created_on)) AS INTEGER)"
+  "       max(0, CAST(julianday(min(:to, :today))"
+  "                   - julianday(coalesce(x.entered, o.created_on)) AS INTEGER))"
   SELECT_JOINS " JOIN x ON x.oid = o.id"
   " WHERE x.sid = :stage"
   " ORDER BY o.expected_close IS NULL, o.expected_close, o.id";

@@ -90,9 +90,9 @@ SpOpportunity *sp_opportunity_get             (SpStore                *store,
 
 /* The opportunities behind a funnel row of sp_metrics_get_funnel() for the same filter:
  * for an open stage, those open at the period's end in that stage on that day (as many as
- * its open_count), days_in_stage counted to the period's end; for a won or lost stage,
- * those in it closed in the period, days_in_stage counted to closed_on. By expected close
- * (none last), then id. A GPtrArray of SpOpportunity. */
+ * its open_count), days_in_stage counted to the period's end or today, the earlier; for a
+ * won or lost stage, those in it closed in the period, days_in_stage counted to closed_on.
+ * By expected close (none last), then id. A GPtrArray of SpOpportunity. */
 GPtrArray     *sp_opportunity_list_stage      (SpStore                *store,
                                                const SpMetricsFilter  *filter,
                                                gint64                  stage_id,
@@ -101,8 +101,8 @@ GPtrArray     *sp_opportunity_list_stage      (SpStore                *store,
 /* The opportunities counted in a row of the cohort funnel (sp-metrics.h) for @filter: those
  * created in the period that reached funnel stage @stage_id (any won stage: a won stage) on
  * or before the period's last day, as many as its cohort_count; days_in_stage counted from
- * the day each entered its stage of the period's last day to that day. By expected close
- * (none last), then id. A GPtrArray of SpOpportunity. */
+ * the day each entered its stage of the period's last day to the earliest of that day,
+ * today and its close. By expected close (none last), then id. A GPtrArray of SpOpportunity. */
 GPtrArray     *sp_opportunity_list_reached    (SpStore                *store,
                                                const SpMetricsFilter  *filter,
                                                gint64                  stage_id,

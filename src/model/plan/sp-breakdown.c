@@ -643,6 +643,64 @@ sp_breakdown_set_amount (SpBreakdown            *self,
                _("Edit breakdown"), out_excess, error);
 }
 
+/* @s's @parent_slot once @cell is set to @amount (the model's values are put back to
+ * @before), or -1 when that edit is refused. */
+static gint64
+parent_after (SpBdModel             *model,
+              guint                  s,
+              const SpBreakdownCell *cell,
+              guint                  parent_slot,
+              gint64                 amount,
+              const gint64          *before)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 excess = 0, parent = -1;
+
+  if (sp_bd_apply_edit (model, s, cell->period, cell->index, amount, before, &excess, &error))
+    parent = sp_bd_slot_amount (model, sp_bd_values (model, s), parent_slot);
+  memcpy (model->values, before, sp_bd_model_values_size (model) * sizeof (gint64));
+  return parent;
+}
+
+/* The amount that is @basis_points of its period's parent after the rebalance it causes: the
+ * siblings that take up the change may be inside the parent or outside it, so the parent
+ * moves with the cell. The parent after the edit is (but for rounding) affine in the amount:
+ * a secant search on amount - share(parent) from the share of the parent before. */
+static gint64
+share_of_parent_after (SpBdModel             *model,
+                       guint                  s,
+                       const SpBreakdownCell *cell,
+                       guint                  parent_slot,
+                       gint64                 basis_points)
+{
+  g_autofree gint64 *before = g_memdup2 (model->values,
+                                         sp_bd_model_values_size (model) * sizeof (gint64));
+  gint64 x = sp_allocation_percent_of (sp_bd_slot_amount (model, sp_bd_values (model, s),
+                                                          parent_slot), basis_points);
+  gint64 prev_x = -1, prev_gap = 0;
+
+  for (int i = 0; i < 8; i++)
+    {
+      gint64 parent = parent_after (model, s, cell, parent_slot, x, before);
+      gint64 gap, next;
+
+      if (parent < 0)
+        break;
+      gap = sp_allocation_percent_of (parent, basis_points) - x;
+      if (gap == 0)
+        break;
+      if (prev_x >= 0 && prev_x != x && prev_gap != gap)
+        next = x + (gint64) ((double) gap * (double) (x - prev_x) / (double) (prev_gap - gap)
+                             + (gap > 0 ? 0.5 : -0.5));
+      else
+        next = x + gap;
+      prev_x = x;
+      prev_gap = gap;
+      x = MAX (next, 0);
+    }
+  return x;
+}
+
 gboolean
 sp_breakdown_set_percent (SpBreakdown            *self,
                           const SpBreakdownCell  *cell,
@@ -693,7 +751,9 @@ sp_breakdown_set_percent (SpBreakdown            *self,
     }
 
   return edit (self, cell, TRUE,
-               sp_allocation_percent_of (sp_bd_slot_amount (model, v, parent_slot), basis_points),
+               of == SP_BREAKDOWN_OF_PERIOD
+               ? share_of_parent_after (model, s, cell, parent_slot, basis_points)
+               : sp_allocation_percent_of (sp_bd_slot_amount (model, v, parent_slot), basis_points),
                (flags & SP_BREAKDOWN_EDIT_LOCK) ? 1 : -1, _("Edit breakdown"), out_excess, error);
 }
 

@@ -268,7 +268,10 @@ gboolean     sp_breakdown_set_amount       (SpBreakdown             *self,
                                             SpBreakdownEditFlags     flags,
                                             gint64                  *out_excess,
                                             GError                 **error);
-/* Sets the cell to @basis_points (1250 = 12.5 %) of its parent, rounded half away from zero. */
+/* Sets the cell to @basis_points (1250 = 12.5 %) of its parent, rounded half away from zero:
+ * of its parent member (which the edit keeps whole), or of its parent period as that is after
+ * the rebalance (the siblings that take up the change may lie outside it), so the share shows
+ * as typed afterwards. */
 gboolean     sp_breakdown_set_percent      (SpBreakdown             *self,
                                             const SpBreakdownCell   *cell,
                                             SpBreakdownParent        of,

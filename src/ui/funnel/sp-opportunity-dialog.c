@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-model.h"
+#include "sp-display.h"
 #include "sp-opportunity-dialog.h"
 
 struct _SpOpportunityDialog
@@ -65,7 +66,7 @@ set_money (SpOpportunityDialog *self,
            AdwEntryRow         *row,
            gint64               amount)
 {
-  g_autofree char *text = sp_money_format (amount, get_currency (self), SP_MONEY_FORMAT_NO_SYMBOL | SP_MONEY_FORMAT_NO_GROUPING);
+  g_autofree char *text = sp_display_money_entry (amount, get_currency (self));
 
   set_text (row, text);
 }

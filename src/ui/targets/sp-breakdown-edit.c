@@ -21,16 +21,9 @@ sp_breakdown_format_amount (const SpCurrency   *currency,
                             gint64              amount,
                             SpMoneyFormatFlags  flags)
 {
-  SpCurrency whole = *currency;
-  gint64 unit = 1;
-
-  for (guint i = 0; i < currency->digits; i++)
-    unit *= 10;
-  if (amount % unit != 0)
-    return sp_money_format (amount, currency, flags);
-
-  whole.digits = 0;
-  return sp_money_format (amount / unit, &whole, flags);
+  /* Always the minor units: a column of amounts keeps its cents when an edit makes one whole
+   * ("¥2,500,000.00" among "¥2,499,999.67"), as the Plans table shows them. */
+  return sp_money_format (amount, currency, flags);
 }
 
 /* The refusal toast up now, if any (weak): the breakdown and the matrix show one at a time. */

@@ -20,7 +20,7 @@ gboolean             sp_breakdown_edit_from_text     (SpBreakdown           *bre
                                                       int                    parent_of,
                                                       const char            *text,
                                                       GError               **error);
-/* "¥41,630,000" when there are no minor units, else "¥41,630,000.50". */
+/* "¥41,630,000.00", "¥41,630,000.50": always the minor units, so a column stays aligned. */
 char                *sp_breakdown_format_amount      (const SpCurrency      *currency,
                                                       gint64                 amount,
                                                       SpMoneyFormatFlags     flags);

@@ -46,6 +46,7 @@ struct _SpBreakdownMatrix
   GArray               *members;   /* the member ids the grid shows */
   GHashTable           *cells;     /* "member:month" → GtkEditableLabel */
   GHashTable           *slots;     /* GtkEditableLabel → its MatrixCell (owned) */
+  GHashTable           *shown;     /* "member:month" → the whole units shown (gint64 *) */
   guint                 rebuild_source;
 
   GtkDropDown          *dimension_dropdown;
@@ -86,11 +87,94 @@ currency (SpBreakdownMatrix *self)
 }
 
 static void
+read_column (SpBreakdownMatrix *self,
+             gint64             member_id,
+             gint64            *out)
+{
+  SpBreakdownDimension dimension = member_id ? self->dimension : SP_BREAKDOWN_DIMENSION_TEAM;
+  g_autoptr(GArray) months = sp_breakdown_get_cells (self->breakdown, dimension, member_id,
+                                                     SP_BREAKDOWN_PERIOD_MONTH, NULL);
+  SpBreakdownCell year;
+
+  for (guint m = 0; months != NULL && m < months->len && m < YEAR_COLUMN; m++)
+    out[m] = g_array_index (months, SpBreakdownCell, m).amount;
+  if (sp_breakdown_get_cell (self->breakdown, dimension, member_id, SP_BREAKDOWN_PERIOD_YEAR, 0,
+                             &year, NULL))
+    out[YEAR_COLUMN] = year.amount;
+}
+
+static void
+remember_shown (SpBreakdownMatrix *self,
+                gint64             member_id,
+                guint              month,
+                gint64             units)
+{
+  g_hash_table_insert (self->shown, cell_key (member_id, month), g_memdup2 (&units, sizeof units));
+}
+
+/* What the cells show, in whole units that add up as the amounts do: the team's year rounded,
+ * the team's months and the members' years split from it by largest remainder on the amounts,
+ * and the members' months a two-way table with those totals fitted to the amounts (each the
+ * floor of its amount in units or one more). Nothing when the amounts do not add up. */
+static void
+compute_shown (SpBreakdownMatrix *self)
+{
+  const SpCurrency *code = currency (self);
+  guint n = self->members != NULL ? self->members->len : 0;
+  g_autofree gint64 *amounts = g_new0 (gint64, (gsize) (n + 1) * (YEAR_COLUMN + 1));
+  g_autofree gint64 *years = g_new0 (gint64, MAX (n, 1));
+  g_autofree gint64 *member_years = g_new0 (gint64, MAX (n, 1));
+  g_autofree double *seed = g_new0 (double, (gsize) MAX (n, 1) * YEAR_COLUMN);
+  g_autofree gint64 *fitted = g_new0 (gint64, (gsize) MAX (n, 1) * YEAR_COLUMN);
+  gint64 *team = amounts + (gsize) n * (YEAR_COLUMN + 1);
+  gint64 team_months[YEAR_COLUMN];
+  gint64 unit = 1, total;
+
+  g_hash_table_remove_all (self->shown);
+  if (n == 0)
+    return;
+  for (guint i = 0; i < code->digits; i++)
+    unit *= 10;
+  for (guint i = 0; i < n; i++)
+    read_column (self, g_array_index (self->members, gint64, i),
+                 amounts + (gsize) i * (YEAR_COLUMN + 1));
+  read_column (self, 0, team);
+
+  total = sp_money_scale (team[YEAR_COLUMN], 1, unit);
+  for (guint i = 0; i < n; i++)
+    {
+      member_years[i] = amounts[(gsize) i * (YEAR_COLUMN + 1) + YEAR_COLUMN];
+      for (guint m = 0; m < YEAR_COLUMN; m++)
+        seed[(gsize) i * YEAR_COLUMN + m] = (double) amounts[(gsize) i * (YEAR_COLUMN + 1) + m];
+    }
+  if (!sp_allocate (total, team, NULL, NULL, YEAR_COLUMN, team_months, NULL, NULL)
+      || !sp_allocate (total, member_years, NULL, NULL, n, years, NULL, NULL)
+      || !sp_allocation_ipf (years, n, team_months, YEAR_COLUMN, seed, fitted, NULL, NULL))
+    return;
+
+  remember_shown (self, 0, YEAR_COLUMN, total);
+  for (guint m = 0; m < YEAR_COLUMN; m++)
+    remember_shown (self, 0, m, team_months[m]);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = g_array_index (self->members, gint64, i);
+
+      remember_shown (self, id, YEAR_COLUMN, years[i]);
+      for (guint m = 0; m < YEAR_COLUMN; m++)
+        remember_shown (self, id, m, fitted[(gsize) i * YEAR_COLUMN + m]);
+    }
+}
+
+static void
 show_amount (SpBreakdownMatrix     *self,
              GtkWidget             *editable,
              const SpBreakdownCell *cell)
 {
-  g_autofree char *text = format_cell (self, cell->amount);
+  g_autofree char *key = cell_key (cell->member_id,
+                                   cell->period == SP_BREAKDOWN_PERIOD_YEAR ? YEAR_COLUMN
+                                                                            : cell->index);
+  const gint64 *units = g_hash_table_lookup (self->shown, key);
+  g_autofree char *text = NULL;
   MatrixCell *slot = g_hash_table_lookup (self->slots, editable);
 
   if (slot == NULL)
@@ -98,6 +182,15 @@ show_amount (SpBreakdownMatrix     *self,
       slot = g_new0 (MatrixCell, 1);
       g_hash_table_insert (self->slots, editable, slot);
     }
+  if (units != NULL)
+    {
+      SpCurrency whole = *currency (self);
+
+      whole.digits = 0;
+      text = sp_money_format (*units, &whole, SP_MONEY_FORMAT_NO_SYMBOL);
+    }
+  else
+    text = format_cell (self, cell->amount);
   slot->cell = *cell;
   g_free (slot->shown);
   slot->shown = g_strdup (text);
@@ -268,6 +361,7 @@ rebuild (SpBreakdownMatrix *self)
   self->members = sp_breakdown_get_members (self->breakdown, self->dimension);
   months = sp_breakdown_get_cells (self->breakdown, SP_BREAKDOWN_DIMENSION_TEAM, 0,
                                    SP_BREAKDOWN_PERIOD_MONTH, NULL);
+  compute_shown (self);
 
   add_label (self, _("Month"), 0, 0, 0.0f);
   for (guint m = 0; months != NULL && m < months->len; m++)
@@ -324,6 +418,7 @@ breakdown_changed_cb (SpBreakdownMatrix *self)
       return;
     }
 
+  compute_shown (self);
   g_hash_table_iter_init (&iter, self->cells);
   while (g_hash_table_iter_next (&iter, NULL, &widget))
     {
@@ -373,6 +468,7 @@ sp_breakdown_matrix_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->slots, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SP_TYPE_BREAKDOWN_MATRIX);
   /* The template's top box has no id, so dispose_template leaves it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -409,6 +505,7 @@ sp_breakdown_matrix_init (SpBreakdownMatrix *self)
   self->dimension = SP_BREAKDOWN_DIMENSION_REGION;
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->slots = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) matrix_cell_free);
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_signal_connect_object (self->dimension_dropdown, "notify::selected",
                            G_CALLBACK (dimension_selected_cb), self, G_CONNECT_SWAPPED);
 }

@@ -80,22 +80,14 @@ format_money (SpTargetsPage *self,
                           SP_MONEY_FORMAT_DEFAULT);
 }
 
-/* Key figures drop the minor units when there are none: "¥41,630,000" reads faster. */
+/* Key figures as the charts show money (sp_chart_format_money): the locale's compact rule,
+ * "¥40.3M" / "¥4,026万"; the exact amount is the value's tooltip. */
 static char *
 format_money_short (SpTargetsPage *self,
                     gint64         amount)
 {
-  const SpCurrency *currency = sp_preferences_get_currency (get_preferences (self));
-  SpCurrency whole = *currency;
-  gint64 unit = 1;
-
-  for (guint i = 0; i < currency->digits; i++)
-    unit *= 10;
-  if (amount % unit != 0)
-    return format_money (self, amount);
-
-  whole.digits = 0;
-  return sp_money_format (amount / unit, &whole, SP_MONEY_FORMAT_DEFAULT);
+  return sp_money_format (amount, sp_preferences_get_currency (get_preferences (self)),
+                          SP_MONEY_FORMAT_COMPACT);
 }
 
 static const char *
@@ -303,6 +295,7 @@ add_columns (SpTargetsPage    *self,
 static GtkWidget *
 create_tile (const char *caption,
              const char *value,
+             const char *exact,
              const char *note)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -320,6 +313,8 @@ create_tile (const char *caption,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_widget_add_css_class (label, "sp-tile-value");
   gtk_widget_add_css_class (label, "numeric");
+  if (exact != NULL && g_strcmp0 (exact, value) != 0)
+    gtk_widget_set_tooltip_text (label, exact);
   gtk_box_append (GTK_BOX (box), label);
 
   label = gtk_label_new (note);
@@ -334,10 +329,14 @@ create_tile (const char *caption,
 static void
 append_tile (SpTargetsPage *self,
              const char    *caption,
-             const char    *value,
+             gint64         amount,
+             gboolean       known,
              const char    *note)
 {
-  sp_key_figures_append (self->tiles, create_tile (caption, value, note ? note : ""));
+  g_autofree char *value = known ? format_money_short (self, amount) : g_strdup ("—");
+  g_autofree char *exact = known ? format_money (self, amount) : NULL;
+
+  sp_key_figures_append (self->tiles, create_tile (caption, value, exact, note ? note : ""));
 }
 
 static char *
@@ -371,10 +370,6 @@ show_plan (SpTargetsPage *self,
   g_autofree char *growth = NULL;
   g_autofree char *growth_note = NULL;
   g_autofree char *actual_note = NULL;
-  g_autofree char *target_text = format_money_short (self, target);
-  g_autofree char *sprint_text = format_money_short (self, sp_plan_get_sprint (plan));
-  g_autofree char *challenge_text = format_money_short (self, sp_plan_get_challenge (plan));
-  g_autofree char *last_text_value = NULL;
   g_autofree char *sprint_note = tier_note (sp_plan_get_sprint (plan), target);
   g_autofree char *challenge_note = tier_note (sp_plan_get_challenge (plan), target);
   GDate first, end;
@@ -400,13 +395,12 @@ show_plan (SpTargetsPage *self,
                        : g_strdup (_("No history for last year"));
   /* Translators: %s is a fiscal year such as FY2025 */
   actual_note = g_strdup_printf (_("Actual orders, %s"), last_year);
-  last_text_value = last_actual ? format_money_short (self, last_actual) : g_strdup ("—");
 
   sp_key_figures_remove_all (self->tiles);
-  append_tile (self, _("Target"), target_text, growth_note);
-  append_tile (self, _("Sprint"), sprint_text, sprint_note);
-  append_tile (self, _("Challenge"), challenge_text, challenge_note);
-  append_tile (self, _("Last Year"), last_text_value, actual_note);
+  append_tile (self, _("Target"), target, TRUE, growth_note);
+  append_tile (self, _("Sprint"), sp_plan_get_sprint (plan), TRUE, sprint_note);
+  append_tile (self, _("Challenge"), sp_plan_get_challenge (plan), TRUE, challenge_note);
+  append_tile (self, _("Last Year"), last_actual, last_actual != 0, actual_note);
 }
 
 /* The breakdown follows the selected plan; it reloads itself on store changes. It is read

@@ -400,7 +400,8 @@ load_commitments (SpWorksheetPage *self)
       g_autofree char *gap_text = gap_short_text (self, sum->gap);
 
       /* Translators: under a region's name: "Committed ¥1,200,000.00 of ¥1,500,000.00 · 3 of 4 reps" */
-      subtitle = g_strdup_printf (_("Committed %s of %s · %u of %u reps"), region_committed,
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Committed %s of %s · %u of %u rep",
+                                                "Committed %s of %s · %u of %u reps", sum->n_reps), region_committed,
                                   region_target, sum->n_committed, sum->n_reps);
       adw_expander_row_set_subtitle (region->row, subtitle);
       gtk_label_set_label (region->gap, gap_text);
@@ -417,13 +418,22 @@ load_commitments (SpWorksheetPage *self)
     words = g_strdup (_("No rep has committed a number yet."));
   else if (gap > 0)
     /* Translators: %s is an amount; "%u of %u" counts the reps that committed */
-    words = g_strdup_printf (_("Below the target: the commitments fall %s short (%u of %u reps committed)."),
+    words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Below the target: the commitments fall %s short (%u of %u rep committed).",
+                                          "Below the target: the commitments fall %s short (%u of %u reps committed).",
+                                          n),
                              amount, n_committed, n);
   else if (gap < 0)
-    words = g_strdup_printf (_("Above the target: the commitments exceed it by %s (%u of %u reps committed)."),
+    words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Above the target: the commitments exceed it by %s (%u of %u rep committed).",
+                                          "Above the target: the commitments exceed it by %s (%u of %u reps committed).",
+                                          n),
                              amount, n_committed, n);
   else
-    words = g_strdup_printf (_("The commitments match the target (%u of %u reps committed)."),
+    words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "The commitments match the target (%u of %u rep committed).",
+                                          "The commitments match the target (%u of %u reps committed).",
+                                          n),
                              n_committed, n);
   gtk_label_set_label (self->gap_words, words);
   gtk_widget_set_sensitive (self->adopt_committed_button,

@@ -102,8 +102,9 @@ burnup_summary (gconstpointer data)
   g_autofree char *target = money (&chart->currency, chart->target);
 
   /* Translators: the burn-up for screen readers */
-  return g_strdup_printf (_("%s of %s after %u of %u days."), actual, target, chart->daily->len,
-                          chart->total_days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s after %u of %u day.",
+                                       "%s of %s after %u of %u days.", chart->total_days),
+                          actual, target, chart->daily->len, chart->total_days);
 }
 
 static guint

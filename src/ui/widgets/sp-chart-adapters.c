@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -91,6 +92,16 @@ kpi_summary (gconstpointer data)
   g_autofree char *value = kpi_item_text (data, -1);
   g_autofree char *previous = sp_chart_value_format (chart->value_kind, chart->previous,
                                                      &chart->currency);
+  gsize len = strlen (value);
+
+  /* The definition ends its own sentence: the format below adds the full stop. */
+  while (len > 0 && (value[len - 1] == '.' || g_ascii_isspace (value[len - 1])))
+    value[--len] = '\0';
+  while (len >= strlen ("。") && strcmp (value + len - strlen ("。"), "。") == 0)
+    {
+      len -= strlen ("。");
+      value[len] = '\0';
+    }
 
   /* Translators: a KPI tile for screen readers; %s: name, value and definition, then the
    * previous period's value */

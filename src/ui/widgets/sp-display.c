@@ -54,3 +54,27 @@ sp_display_change (gint64 value,
   /* Translators: a change in percent, e.g. "+11.1%" */
   return g_strdup_printf (_("%+.1f%%"), 100.0 * (double) (value - base) / (double) base);
 }
+
+char *
+sp_display_money_entry (gint64            amount,
+                        const SpCurrency *currency)
+{
+  SpCurrency whole = *currency;
+  gint64 unit = 1;
+
+  for (guint i = 0; i < currency->digits; i++)
+    unit *= 10;
+  if (amount % unit != 0)
+    return sp_money_format (amount, currency, SP_MONEY_FORMAT_NO_SYMBOL);
+  whole.digits = 0;
+  return sp_money_format (amount / unit, &whole, SP_MONEY_FORMAT_NO_SYMBOL);
+}
+
+char *
+sp_display_count (guint64 n)
+{
+  static const SpCurrency plain = { "", "", 0 };
+
+  return sp_money_format ((gint64) MIN (n, (guint64) G_MAXINT64), &plain,
+                          SP_MONEY_FORMAT_NO_SYMBOL);
+}

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "sp-money.h"
+
 G_BEGIN_DECLS
 
 /* "1 Oct 2026" (the translation decides the order: "2026年10月1日"). */
@@ -17,5 +19,13 @@ char *sp_display_fiscal_year (int          fiscal_year);
 /* "+11.1%" from @value against @base; NULL when @base is not positive. */
 char *sp_display_change      (gint64       value,
                               gint64       base);
+/* An amount as a field the user edits shows it, and as a toast or a preview quotes it: the
+ * locale's grouping, no symbol, the minor units only when there are any ("180,000",
+ * "2,000.50"); sp_money_parse() reads it back. */
+char *sp_display_money_entry (gint64             amount,
+                              const SpCurrency  *currency);
+/* A count grouped as amounts are ("2,000", the locale's separator): what a preview shows and
+ * a toast quotes. */
+char *sp_display_count       (guint64            n);
 
 G_END_DECLS

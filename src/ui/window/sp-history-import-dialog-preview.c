@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sp-display.h"
 #include "sp-history-import-dialog-private.h"
 
 /* Names listed in a "New …" row before "and N more". */
@@ -19,8 +20,8 @@
 static char *
 format_count (guint64 n)
 {
-  /* The locale's digit grouping: 1,000,000 */
-  return g_strdup_printf ("%'llu", (unsigned long long) n);
+  /* The locale's digit grouping, as the toast after the import says it: 1,000,000 */
+  return sp_display_count (n);
 }
 
 static void

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "sp-display.h"
 #include "sp-model.h"
 
 #include "sp-history-import-dialog.h"
@@ -552,10 +553,12 @@ history_imported_cb (SpWindow   *self,
                      GtkWidget  *dialog)
 {
   gulong n = (gulong) MIN (orders, G_MAXUINT);
+  g_autofree char *count = sp_display_count (orders);
   g_autofree char *title = NULL;
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %lu order",
-                                        "Imported %lu orders", n), n);
+  /* Translators: %s is a count grouped as the import's preview shows it, "2,000" */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s order",
+                                        "Imported %s orders", n), count);
   /* The dialog recorded the import as one step of this window's undo history, unless the
    * file was too large to undo, when a backup was made first. */
   if (backup != NULL)

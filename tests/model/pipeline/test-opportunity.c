@@ -272,6 +272,47 @@ test_list_stage (Fixture       *f,
   (void) b;
 }
 
+/* Days in stage run to the period's end or today, the earlier: a deal created today has been
+ * in its stage 0 days, not until the end of a period that has not yet ended. */
+static void
+test_days_to_today (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) before = g_date_time_add_days (now, -3);
+  g_autoptr(GDateTime) after = g_date_time_add_days (now, 20);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *from = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (after, "%Y-%m-%d");
+  SpMetricsFilter filter;
+  gint64 a, b;
+
+  a = add (f, f->rep_a, "Lead", 1000, from);
+  b = add (f, f->rep_b, "Lead", 2000, today);
+  sp_metrics_filter_init_iso (&filter, from, to, &error);
+  g_assert_no_error (error);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GPtrArray) list = NULL;
+      SpOpportunity *o;
+
+      if (pass == 0)
+        list = sp_opportunity_list_stage (f->store, &filter, stage (f, "Lead"), &error);
+      else
+        list = sp_opportunity_list_reached (f->store, &filter, stage (f, "Lead"), &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (list->len, ==, 2);
+      o = g_ptr_array_index (list, 0);
+      g_assert_cmpint (o->id, ==, a);
+      g_assert_cmpint (o->days_in_stage, ==, 3);
+      o = g_ptr_array_index (list, 1);
+      g_assert_cmpint (o->id, ==, b);
+      g_assert_cmpint (o->days_in_stage, ==, 0);
+    }
+}
+
 static void
 test_save (Fixture       *f,
            gconstpointer  data)
@@ -418,6 +459,8 @@ main (int   argc,
   g_test_add ("/opportunity/update", Fixture, NULL, fixture_set_up, test_update,
               fixture_tear_down);
   g_test_add ("/opportunity/list-stage", Fixture, NULL, fixture_set_up, test_list_stage,
+              fixture_tear_down);
+  g_test_add ("/opportunity/days-to-today", Fixture, NULL, fixture_set_up, test_days_to_today,
               fixture_tear_down);
   g_test_add ("/opportunity/save", Fixture, NULL, fixture_set_up, test_save,
               fixture_tear_down);

@@ -690,13 +690,28 @@ test_edit_percent (Fixture       *fixture,
   g_assert_cmpint (amount (fixture->breakdown, SP_BREAKDOWN_DIMENSION_REGION, SOUTH,
                            SP_BREAKDOWN_PERIOD_YEAR, 0), ==, TARGET - 31200004);
 
-  /* May = 33.35 % of the second quarter, and locked in the same step. */
+  /* May = 33.35 % of the second quarter as it is after the edit (the other quarters' months
+   * take up part of the change, so the quarter moves), and locked in the same step. */
   q2 = TEAM (SP_BREAKDOWN_PERIOD_QUARTER, 1);
   c = cell (fixture->breakdown, SP_BREAKDOWN_DIMENSION_TEAM, 0, SP_BREAKDOWN_PERIOD_MONTH, 4);
   g_assert_true (sp_breakdown_set_percent (fixture->breakdown, &c, SP_BREAKDOWN_OF_PERIOD, 3335,
                                            SP_BREAKDOWN_EDIT_LOCK, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (TEAM (SP_BREAKDOWN_PERIOD_QUARTER, 1), !=, q2);
+  q2 = TEAM (SP_BREAKDOWN_PERIOD_QUARTER, 1);
   g_assert_cmpint (TEAM (SP_BREAKDOWN_PERIOD_MONTH, 4), ==, sp_allocation_percent_of (q2, 3335));
+
+  /* 10 % of the first quarter with January locked: of the quarter after the rebalance, so
+   * the share reads 10.0 % afterwards (it read 14.9 % when taken of the quarter before). */
+  set_locked (fixture, SP_BREAKDOWN_DIMENSION_TEAM, 0, SP_BREAKDOWN_PERIOD_MONTH, 0, TRUE);
+  c = cell (fixture->breakdown, SP_BREAKDOWN_DIMENSION_TEAM, 0, SP_BREAKDOWN_PERIOD_MONTH, 1);
+  g_assert_true (sp_breakdown_set_percent (fixture->breakdown, &c, SP_BREAKDOWN_OF_PERIOD, 1000,
+                                           0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (TEAM (SP_BREAKDOWN_PERIOD_MONTH, 1), ==,
+                   sp_allocation_percent_of (TEAM (SP_BREAKDOWN_PERIOD_QUARTER, 0), 1000));
+  g_assert_cmpint (sp_allocation_percent_share (TEAM (SP_BREAKDOWN_PERIOD_MONTH, 1),
+                                                TEAM (SP_BREAKDOWN_PERIOD_QUARTER, 0)), ==, 1000);
   g_assert_true (cell (fixture->breakdown, SP_BREAKDOWN_DIMENSION_TEAM, 0,
                        SP_BREAKDOWN_PERIOD_MONTH, 4).locked);
 
