@@ -187,6 +187,16 @@ make_hot_journal (const char *dir,
   g_assert_cmpint (g_unlink (stage), ==, 0);
 }
 
+/* Ours, at version 4 in rollback-journal mode, but already holding version 5's tables: the
+ * upgrade would fail, so it is refused before the backup and the switch to WAL. */
+static void
+make_upgrade_fails (const char *dir,
+                    const char *path)
+{
+  make_good (dir, path);
+  exec_sql (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 4;");
+}
+
 static void
 make_read_only_file (const char *dir,
                      const char *path)
@@ -434,6 +444,10 @@ run_case (Fixture       *fixture,
 #define INDEX_EDIT "“%s” is damaged (row 1 missing from index worklog_entry_by_day), so " \
                    "nothing was changed. Restore a backup, or export what still reads."
 
+#define UPGRADE  "“%s” cannot be upgraded to this version of Sales Planner, so nothing was " \
+                 "changed: Could not upgrade the workspace to version 5: Database error: table " \
+                 "meeting_template already exists"
+
 static const Case cases[] = {
   { "truncated", make_truncated, FALSE, { TRUNCATED, TRUNCATED, TRUNCATED }, { 0 } },
   { "random", make_random, FALSE, { NOT_OURS, NOT_OURS, NOT_OURS }, { 0 } },
@@ -450,6 +464,7 @@ static const Case cases[] = {
   /* Reading through a connection that may write recovers the file (SQLite's rollback);
    * `check` only reads, so it says what to do. */
   { "hot-journal", make_hot_journal, FALSE, { NULL, HOT, NULL }, { TRUE, FALSE, TRUE } },
+  { "upgrade-fails", make_upgrade_fails, FALSE, { UPGRADE, UPGRADE, UPGRADE }, { 0 } },
   { "read-only-file", make_read_only_file, TRUE, { NULL, NULL, READ_ONLY }, { 0 } },
   { "read-only-folder", make_read_only_folder, TRUE, { NULL, NULL, READ_ONLY }, { 0 } },
 };

@@ -512,3 +512,50 @@ sp_store_recover_hot_journal (const char  *path,
   sqlite3_close_v2 (db);
   return TRUE;
 }
+
+/* Whether @db (read-only, at an older version) can be upgraded: the migrations run on a copy
+ * in memory, so a file they would fail on is refused before it is backed up or touched. */
+gboolean
+sp_store_check_migration (sqlite3     *db,
+                          const char  *path,
+                          GError     **error)
+{
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (":memory:", &copy, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      sqlite3_close_v2 (copy);
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_IO, _("Could not open “%s”: %s"),
+                   path, sqlite3_errstr (SQLITE_NOMEM));
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (copy, "main", db, "main");
+  ok = backup != NULL && sqlite3_backup_step (backup, -1) == SQLITE_DONE;
+  sqlite3_backup_finish (backup);
+  if (!ok)
+    {
+      g_autofree char *detail = sp_store_clean_detail (sqlite3_errmsg (copy));
+
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read: %s"), path, detail);
+      sqlite3_close_v2 (copy);
+      return FALSE;
+    }
+
+  ok = sp_migrations_run (copy, error);
+  sqlite3_close_v2 (copy);
+  if (!ok && error != NULL)
+    {
+      g_autofree char *detail = sp_store_clean_detail ((*error)->message);
+      int code = (*error)->code;
+
+      g_clear_error (error);
+      g_set_error (error, SP_STORE_ERROR, code,
+                   _("“%s” cannot be upgraded to this version of Sales Planner, so nothing was "
+                     "changed: %s"), path, detail);
+    }
+  return ok;
+}

@@ -92,6 +92,10 @@ gboolean      sp_store_check_writable      (const char   *path,
                                             GError      **error);
 gboolean      sp_store_recover_hot_journal (const char   *path,
                                             GError      **error);
+/* Runs the migrations on an in-memory copy of @db: can the file be upgraded? */
+gboolean      sp_store_check_migration     (sqlite3      *db,
+                                            const char   *path,
+                                            GError      **error);
 SpStoreCheck *sp_store_check_start         (SpStore      *store,
                                             sqlite3      *db,
                                             const char   *path);

@@ -243,7 +243,9 @@ open_store (const char  *path,
         check_db = db;
       else
         {
-          gboolean ok = sp_store_run_quick_check (db, path, error);
+          gboolean ok = sp_store_run_quick_check (db, path, error)
+                        && (version == SP_STORE_SCHEMA_VERSION
+                            || sp_store_check_migration (db, path, error));
 
           sqlite3_close_v2 (db);
           if (!ok)
@@ -425,6 +427,11 @@ sp_store_check (SpStore  *self,
                    self->path, sqlite3_column_text (fk, 0), sqlite3_column_text (fk, 2));
       return FALSE;
     }
+
+  /* An older workspace is fine only if this version can upgrade it. */
+  if (sp_store_get_schema_version (self) < SP_STORE_SCHEMA_VERSION
+      && !sp_store_check_migration (self->db, self->path, error))
+    return FALSE;
 
   return TRUE;
 }
