@@ -36,6 +36,7 @@ typedef struct
   const char *name;
   MakeFunc    make;
   gboolean    as_nobody;         /* read-only cases: root writes through permission bits */
+  gboolean    full_disk;         /* the folder is a small tmpfs, filled up (needs root) */
   /* Per command: the message with "%s" for the path, or NULL when it succeeds; a success
    * of CMD_CHECK prints "OK: …", of CMD_EDIT ADDED, of CMD_READ the CSV header. */
   const char *message[N_CMDS];
@@ -345,6 +346,54 @@ assert_message_shape (const char *err,
   g_assert_nonnull (strstr (err, path));
 }
 
+/* A 512 KiB tmpfs at @dir; skips the test where mounting is not allowed. */
+static gboolean
+mount_small_disk (const char *dir)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", dir, NULL };
+  int status = -1;
+
+  if (geteuid () != 0
+      || !g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                        &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("cannot mount a small tmpfs here (needs root and mount)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+unmount_small_disk (const char *dir)
+{
+  const char *argv[] = { "umount", dir, NULL };
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Fills the disk of @dir up to its last byte. */
+static void
+fill_disk (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "fill", NULL);
+  static const char block[4096];
+  FILE *fp = g_fopen (path, "wb");
+
+  g_assert_nonnull (fp);
+  setvbuf (fp, NULL, _IONBF, 0);
+  while (fwrite (block, 1, sizeof block, fp) == sizeof block)
+    ;
+  while (fwrite (block, 1, 1, fp) == 1)
+    ;
+  fclose (fp);
+}
+
 static void
 run_case (Fixture       *fixture,
           gconstpointer  data)
@@ -373,11 +422,17 @@ run_case (Fixture       *fixture,
 
       g_test_message ("%s: %s", c->name, command_name (command));
       g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+      if (c->full_disk && !mount_small_disk (dir))
+        return;
       c->make (dir, path);
+      if (c->full_disk)
+        fill_disk (dir);
       before = folder_snapshot (dir);
       result = run_command (command, path, setpriv);
       after = folder_snapshot (dir);
       g_chmod (dir, 0755);
+      if (c->full_disk)
+        unmount_small_disk (dir);
       g_test_message ("exit %d: %s", result->status, result->err);
 
       if (setpriv != NULL && result->status != 0
@@ -448,25 +503,29 @@ run_case (Fixture       *fixture,
                  "changed: Could not upgrade the workspace to version 5: Database error: table " \
                  "meeting_template already exists"
 
+#define FULL     "The disk of “%s” is full: free some space, then try again"
+
 static const Case cases[] = {
-  { "truncated", make_truncated, FALSE, { TRUNCATED, TRUNCATED, TRUNCATED }, { 0 } },
-  { "random", make_random, FALSE, { NOT_OURS, NOT_OURS, NOT_OURS }, { 0 } },
-  { "empty", make_empty, FALSE, { EMPTY, EMPTY, EMPTY }, { 0 } },
-  { "fifo", make_fifo, FALSE, { NOT_FILE, NOT_FILE, NOT_FILE }, { 0 } },
-  { "symlink", make_symlink, FALSE, { NULL, NULL, NULL }, { FALSE, FALSE, TRUE } },
-  { "foreign", make_foreign, FALSE, { FOREIGN, FOREIGN, FOREIGN }, { 0 } },
-  { "ours-foreign-schema", make_ours_foreign_schema, FALSE,
+  { "truncated", make_truncated, FALSE, FALSE, { TRUNCATED, TRUNCATED, TRUNCATED }, { 0 } },
+  { "random", make_random, FALSE, FALSE, { NOT_OURS, NOT_OURS, NOT_OURS }, { 0 } },
+  { "empty", make_empty, FALSE, FALSE, { EMPTY, EMPTY, EMPTY }, { 0 } },
+  { "fifo", make_fifo, FALSE, FALSE, { NOT_FILE, NOT_FILE, NOT_FILE }, { 0 } },
+  { "symlink", make_symlink, FALSE, FALSE, { NULL, NULL, NULL }, { FALSE, FALSE, TRUE } },
+  { "foreign", make_foreign, FALSE, FALSE, { FOREIGN, FOREIGN, FOREIGN }, { 0 } },
+  { "ours-foreign-schema", make_ours_foreign_schema, FALSE, FALSE,
     { OURS_FOREIGN, OURS_FOREIGN, OURS_FOREIGN }, { 0 } },
-  { "version-minus-one", make_version_minus_one, FALSE,
+  { "version-minus-one", make_version_minus_one, FALSE, FALSE,
     { MINUS_ONE, MINUS_ONE, MINUS_ONE }, { 0 } },
-  { "too-new", make_too_new, FALSE, { TOO_NEW, TOO_NEW, TOO_NEW }, { 0 } },
-  { "broken-index", make_broken_index, FALSE, { NULL, INDEX_CHECK, INDEX_EDIT }, { 0 } },
+  { "too-new", make_too_new, FALSE, FALSE, { TOO_NEW, TOO_NEW, TOO_NEW }, { 0 } },
+  { "broken-index", make_broken_index, FALSE, FALSE, { NULL, INDEX_CHECK, INDEX_EDIT }, { 0 } },
   /* Reading through a connection that may write recovers the file (SQLite's rollback);
    * `check` only reads, so it says what to do. */
-  { "hot-journal", make_hot_journal, FALSE, { NULL, HOT, NULL }, { TRUE, FALSE, TRUE } },
-  { "upgrade-fails", make_upgrade_fails, FALSE, { UPGRADE, UPGRADE, UPGRADE }, { 0 } },
-  { "read-only-file", make_read_only_file, TRUE, { NULL, NULL, READ_ONLY }, { 0 } },
-  { "read-only-folder", make_read_only_folder, TRUE, { NULL, NULL, READ_ONLY }, { 0 } },
+  { "hot-journal", make_hot_journal, FALSE, FALSE, { NULL, HOT, NULL }, { TRUE, FALSE, TRUE } },
+  { "upgrade-fails", make_upgrade_fails, FALSE, FALSE, { UPGRADE, UPGRADE, UPGRADE }, { 0 } },
+  { "read-only-file", make_read_only_file, TRUE, FALSE, { NULL, NULL, READ_ONLY }, { 0 } },
+  { "read-only-folder", make_read_only_folder, TRUE, FALSE, { NULL, NULL, READ_ONLY }, { 0 } },
+  /* Not even SQLite's sidecars fit: reads work on the file as it is, edits say why not. */
+  { "full-disk", make_good, FALSE, TRUE, { NULL, NULL, FULL }, { 0 } },
 };
 
 int

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include "sp-store-private.h"
 
@@ -346,7 +347,8 @@ sp_store_validate_connection (sqlite3     *db,
                      _("“%s” holds a change another program left unfinished (a “-journal” file "
                        "beside it). It can be recovered: open it for editing, which rolls the "
                        "change back."), path);
-      else if ((sqlite3_extended_errcode (db) & 0xff) == SQLITE_FULL)
+      else if ((sqlite3_extended_errcode (db) & 0xff) == SQLITE_FULL
+               || sqlite3_system_errno (db) == ENOSPC)
         g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_IO,
                      _("Could not read “%s”: the disk is full"), path);
       else
@@ -558,4 +560,24 @@ sp_store_check_migration (sqlite3     *db,
                      "changed: %s"), path, detail);
     }
   return ok;
+}
+
+/* Whether the disk of @path has too little room left for SQLite's sidecar files and an edit
+ * (its -shm alone takes 32 KiB): then the file is read, not opened to write. */
+gboolean
+sp_store_disk_full (const char *path)
+{
+  g_autofree char *real = realpath (path, NULL);
+  g_autofree char *dir = g_path_get_dirname (real != NULL ? real : path);
+  struct statvfs buf;
+
+  return statvfs (dir, &buf) == 0 && (guint64) buf.f_bavail * buf.f_frsize < 128 * 1024;
+}
+
+void
+sp_store_set_disk_full_error (const char  *path,
+                              GError     **error)
+{
+  g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
+               _("The disk of “%s” is full: free some space, then try again"), path);
 }

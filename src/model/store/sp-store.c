@@ -187,6 +187,7 @@ open_store (const char  *path,
   g_autoptr(SpStore) self = NULL;
   gboolean exists;
   gboolean empty = TRUE;
+  gboolean full;
   int version = 0;
   sqlite3 *db;
   sqlite3 *check_db = NULL;
@@ -253,7 +254,12 @@ open_store (const char  *path,
         }
     }
 
-  if (!sp_store_check_writable (path, exists, error))
+  /* A full disk: not even SQLite's sidecars fit, so the file is only read (nothing is left
+   * behind by a connection that failed to write). */
+  full = sp_store_disk_full (path);
+  if (full)
+    sp_store_set_disk_full_error (path, error);
+  if (full || !sp_store_check_writable (path, exists, error))
     {
       sqlite3_close_v2 (check_db);
       return NULL;
@@ -467,7 +473,9 @@ sp_store_refuse_write (SpStore  *self,
     {
       g_autofree char *dir = g_path_get_dirname (self->path);
 
-      if (g_access (self->path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+      if (sp_store_disk_full (self->path))
+        sp_store_set_disk_full_error (self->path, error);
+      else if (g_access (self->path, W_OK) != 0 || g_access (dir, W_OK) != 0)
         g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
                      _("“%s” is read-only: Sales Planner needs to write to the file and its folder. "
                        "Copy it to a folder you can write to, or import it."), self->path);
