@@ -188,6 +188,19 @@ make_hot_journal (const char *dir,
   g_assert_cmpint (g_unlink (stage), ==, 0);
 }
 
+/* A schema entry of raw bytes (invalid UTF-8): SQLite quotes them in its error, the message
+ * must not. */
+static void
+make_bad_schema (const char *dir,
+                 const char *path)
+{
+  make_good (dir, path);
+  exec_sql (path, "PRAGMA writable_schema = ON;"
+                  "UPDATE sqlite_schema SET sql = CAST(X'4352454154452054414245CCFF9FC3' AS TEXT) "
+                  "WHERE name = 'holiday';"
+                  "PRAGMA writable_schema = OFF;");
+}
+
 /* Ours, at version 4 in rollback-journal mode, but already holding version 5's tables: the
  * upgrade would fail, so it is refused before the backup and the switch to WAL. */
 static void
@@ -503,6 +516,8 @@ run_case (Fixture       *fixture,
                  "changed: Could not upgrade the workspace to version 5: Database error: table " \
                  "meeting_template already exists"
 
+#define BAD_SCHEMA "“%s” is damaged and cannot be read: malformed database schema (holiday) - " \
+                   "near \"TABE????\": syntax error"
 #define FULL     "The disk of “%s” is full: free some space, then try again"
 
 static const Case cases[] = {
@@ -521,12 +536,39 @@ static const Case cases[] = {
   /* Reading through a connection that may write recovers the file (SQLite's rollback);
    * `check` only reads, so it says what to do. */
   { "hot-journal", make_hot_journal, FALSE, FALSE, { NULL, HOT, NULL }, { TRUE, FALSE, TRUE } },
+  { "bad-schema", make_bad_schema, FALSE, FALSE, { BAD_SCHEMA, BAD_SCHEMA, BAD_SCHEMA }, { 0 } },
   { "upgrade-fails", make_upgrade_fails, FALSE, FALSE, { UPGRADE, UPGRADE, UPGRADE }, { 0 } },
   { "read-only-file", make_read_only_file, TRUE, FALSE, { NULL, NULL, READ_ONLY }, { 0 } },
   { "read-only-folder", make_read_only_folder, TRUE, FALSE, { NULL, NULL, READ_ONLY }, { 0 } },
   /* Not even SQLite's sidecars fit: reads work on the file as it is, edits say why not. */
   { "full-disk", make_good, FALSE, TRUE, { NULL, NULL, FULL }, { 0 } },
 };
+
+/* A file to import is checked in full: a broken index is refused, and nothing changes. */
+static void
+test_import_broken_index (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *dir = fixture_path (fixture, "import");
+  g_autofree char *source = g_build_filename (dir, "source.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.db", NULL);
+  g_autofree char *message = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CliResult) result = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  make_broken_index (dir, source);
+  make_good (dir, path);
+  before = folder_snapshot (dir);
+  result = run_cli (fixture, "import", "--file", path, source, NULL);
+  after = folder_snapshot (dir);
+
+  message = g_strdup_printf ("“%s” is damaged: row 1 missing from index worklog_entry_by_day",
+                             source);
+  assert_failed_with (result, message);
+  g_assert_cmpstr (before, ==, after);
+}
 
 int
 main (int   argc,
@@ -541,6 +583,9 @@ main (int   argc,
 
       g_test_add (name, Fixture, &cases[i], fixture_set_up, run_case, fixture_tear_down);
     }
+
+  g_test_add ("/cli/hostile/import-broken-index", Fixture, NULL, fixture_set_up,
+              test_import_broken_index, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 
@@ -580,4 +581,53 @@ sp_store_set_disk_full_error (const char  *path,
 {
   g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
                _("The disk of “%s” is full: free some space, then try again"), path);
+}
+
+/* A new workspace is built beside @path under a temporary name and renamed into place once
+ * complete: a crash while it is created never leaves an empty or half-made @path. */
+gboolean
+sp_store_create_file (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.new-%d", base, (int) getpid ());
+  g_autofree char *tmp = g_build_filename (dir, name, NULL);
+  sqlite3 *db;
+  gboolean ok;
+  int fd;
+
+  g_unlink (tmp);
+  db = sp_store_open_connection (tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    return FALSE;
+  ok = sp_sql_exec (db, "PRAGMA synchronous = FULL;", error)
+       && sp_migrations_run (db, error)
+       && sp_sql_exec (db, "PRAGMA journal_mode = WAL;", error);
+  /* The last connection's close checkpoints the WAL and removes it. */
+  sqlite3_close_v2 (db);
+
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_IO, _("Could not open “%s”: %s"),
+                   path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (tmp);
+      g_prefix_error (error, _("Could not open “%s”: "), path);
+      return FALSE;
+    }
+
+  /* The rename itself survives a power loss. */
+  fd = g_open (dir, O_RDONLY, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  return TRUE;
 }

@@ -92,6 +92,9 @@ gboolean      sp_store_check_writable      (const char   *path,
                                             GError      **error);
 gboolean      sp_store_recover_hot_journal (const char   *path,
                                             GError      **error);
+/* Creates a new, complete workspace at @path (which must not exist) atomically. */
+gboolean      sp_store_create_file         (const char   *path,
+                                            GError      **error);
 /* Too little room left on the disk of @path to write; the error that says so. */
 gboolean      sp_store_disk_full           (const char   *path);
 void          sp_store_set_disk_full_error (const char   *path,

@@ -210,6 +210,15 @@ open_store (const char  *path,
                        _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
           return NULL;
         }
+      if (sp_store_disk_full (path))
+        {
+          sp_store_set_disk_full_error (path, error);
+          return NULL;
+        }
+      if (!sp_store_check_writable (path, FALSE, error) || !sp_store_create_file (path, error))
+        return NULL;
+      exists = TRUE;
+      empty = FALSE;
     }
   else if (!sp_store_has_sqlite_header (path, &empty, error))
     return NULL;
