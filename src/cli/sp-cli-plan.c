@@ -20,6 +20,8 @@ sp_cli_open_existing (SpCli   *cli,
                       GError **error)
 {
   g_autofree char *path = sp_cli_get_file (cli);
+  g_autoptr(GError) local_error = NULL;
+  SpStore *store;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -28,7 +30,15 @@ sp_cli_open_existing (SpCli   *cli,
                    path, SP_CLI_NAME, SP_CLI_NAME);
       return NULL;
     }
-  return sp_store_open (path, error);
+
+  store = sp_store_open (path, &local_error);
+  /* A file the user may not write (a colleague's, on a USB stick) is still read; an edit
+   * then says why it cannot be made. */
+  if (store == NULL && g_error_matches (local_error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY))
+    return sp_store_open_read_only (path, error);
+  if (store == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return store;
 }
 
 gboolean

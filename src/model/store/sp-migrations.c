@@ -390,13 +390,16 @@ sp_migrations_run (sqlite3  *db,
 
   if (version < 0)
     return sp_sql_set_error (db, error, _("Could not read the workspace’s version"));
+  if (version >= SP_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  /* One transaction for every step: a workspace is upgraded all the way, or not at all. */
+  if (!sp_sql_exec (db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
 
   for (int next = version + 1; next <= SP_STORE_SCHEMA_VERSION; next++)
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", next);
-
-      if (!sp_sql_exec (db, "BEGIN IMMEDIATE;", error))
-        return FALSE;
 
       if (!sp_sql_exec (db, migrations[next], error)
           || (next == 1 && !sp_sql_exec (db, "PRAGMA application_id = 1397779566;", error))
@@ -406,15 +409,14 @@ sp_migrations_run (sqlite3  *db,
           g_prefix_error (error, _("Could not upgrade the workspace to version %d: "), next);
           return FALSE;
         }
-
-      if (!sp_sql_exec (db, "COMMIT;", error))
-        {
-          sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
-          return FALSE;
-        }
-
-      g_debug ("Migrated workspace to version %d", next);
     }
 
+  if (!sp_sql_exec (db, "COMMIT;", error))
+    {
+      sqlite3_exec (db, "ROLLBACK;", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  g_debug ("Migrated workspace from version %d to %d", version, SP_STORE_SCHEMA_VERSION);
   return TRUE;
 }

@@ -67,6 +67,42 @@ gboolean      sp_store_has_sqlite_header   (const char   *path,
 gboolean      sp_store_run_quick_check     (sqlite3      *db,
                                             const char   *path,
                                             GError      **error);
+gboolean      sp_store_run_integrity_check (sqlite3      *db,
+                                            const char   *path,
+                                            GError      **error);
+/* Valid UTF-8 on one line, at most 120 characters: SQLite's words fit for a message. */
+char         *sp_store_clean_detail        (const char   *text);
+/* Whether @db has the tables of a workspace of @version (none at all for version 0). */
+gboolean      sp_store_has_our_tables      (sqlite3      *db,
+                                            int           version);
+/* Validation on a read-only connection (nothing here writes, but for rolling back a hot
+ * journal, which SQLite does on any connection that may write). */
+gboolean      sp_store_read_int            (sqlite3      *db,
+                                            const char   *sql,
+                                            int          *out);
+gboolean      sp_store_validate_connection (sqlite3      *db,
+                                            const char   *path,
+                                            gboolean      quick_check,
+                                            GError      **error);
+sqlite3      *sp_store_open_connection     (const char   *path,
+                                            int           flags,
+                                            GError      **error);
+gboolean      sp_store_check_writable      (const char   *path,
+                                            gboolean      exists,
+                                            GError      **error);
+gboolean      sp_store_recover_hot_journal (const char   *path,
+                                            GError      **error);
+/* Creates a new, complete workspace at @path (which must not exist) atomically. */
+gboolean      sp_store_create_file         (const char   *path,
+                                            GError      **error);
+/* Too little room left on the disk of @path to write; the error that says so. */
+gboolean      sp_store_disk_full           (const char   *path);
+void          sp_store_set_disk_full_error (const char   *path,
+                                            GError      **error);
+/* Runs the migrations on an in-memory copy of @db: can the file be upgraded? */
+gboolean      sp_store_check_migration     (sqlite3      *db,
+                                            const char   *path,
+                                            GError      **error);
 SpStoreCheck *sp_store_check_start         (SpStore      *store,
                                             sqlite3      *db,
                                             const char   *path);

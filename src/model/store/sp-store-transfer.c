@@ -274,7 +274,8 @@ prepare_source (const char  *src_path,
   g_autofree char *copy = NULL;
   g_autoptr(SpStore) migrated = NULL;
 
-  if (probe == NULL)
+  /* The full integrity_check too: a broken index quick_check misses is not imported. */
+  if (probe == NULL || !sp_store_check (probe, error))
     return NULL;
 
   if (sp_store_get_schema_version (probe) == SP_STORE_SCHEMA_VERSION)

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -25,6 +26,7 @@ struct _SpStore
   char     *edit_label;
   guint     read_only : 1;
   guint     in_edit : 1;
+  guint     vouched : 1; /* integrity_check passed: writes may go ahead */
   /* The quick_check still running in a worker thread (sp_store_open_checking_later). */
   SpStoreCheck *check;
 };
@@ -146,167 +148,6 @@ sp_store_backup_dir (const char *path)
   return g_build_filename (dir, "backups", NULL);
 }
 
-/* Validation: everything here reads, nothing writes. */
-
-static gboolean
-read_pragma_int (sqlite3     *db,
-                 const char  *sql,
-                 int         *out)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK
-      || sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-
-  *out = sqlite3_column_int (stmt, 0);
-  return TRUE;
-}
-
-/* Checks an opened connection: ours (or brand new), not newer, and (with @quick_check)
- * quick_check ok. */
-static gboolean
-validate_connection_full (sqlite3     *db,
-                          const char  *path,
-                          gboolean     quick_check,
-                          GError     **error)
-{
-  int app_id = 0;
-  int version = 0;
-  int tables = 0;
-
-  if (!read_pragma_int (db, "SELECT count(*) FROM sqlite_schema", &tables)
-      || !read_pragma_int (db, "PRAGMA application_id", &app_id)
-      || !read_pragma_int (db, "PRAGMA user_version", &version))
-    {
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be read: %s"), path, sqlite3_errmsg (db));
-      return FALSE;
-    }
-
-  if (app_id != SP_STORE_APPLICATION_ID && !(app_id == 0 && tables == 0 && version == 0))
-    {
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_FOREIGN,
-                   _("“%s” is a database of another program, not a Sales Planner workspace"),
-                   path);
-      return FALSE;
-    }
-
-  if (version > SP_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Sales Planner (workspace version %d; "
-                     "this version reads up to %d). Update Sales Planner to open it."),
-                   path, version, SP_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  return !quick_check || sp_store_run_quick_check (db, path, error);
-}
-
-static gboolean
-validate_connection (sqlite3     *db,
-                     const char  *path,
-                     GError     **error)
-{
-  return validate_connection_full (db, path, TRUE, error);
-}
-
-static sqlite3 *
-open_connection (const char  *path,
-                 int          flags,
-                 GError     **error)
-{
-  sqlite3 *db = NULL;
-  g_autofree char *uri = (flags & SQLITE_OPEN_READONLY) ? sp_store_read_only_uri (path) : NULL;
-
-  if (sqlite3_open_v2 (uri ? uri : path, &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI,
-                       NULL) != SQLITE_OK)
-    {
-      int code = db ? sqlite3_errcode (db) : SQLITE_CANTOPEN;
-
-      g_set_error (error, SP_STORE_ERROR,
-                   code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? SP_STORE_ERROR_CORRUPT
-                                                                   : SP_STORE_ERROR_IO,
-                   _("Could not open “%s”: %s"), path,
-                   db ? sqlite3_errmsg (db) : sqlite3_errstr (code));
-      sqlite3_close_v2 (db);
-      return NULL;
-    }
-
-  sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-gboolean
-sp_store_validate_file (const char  *path,
-                        GError     **error)
-{
-  gboolean empty = FALSE;
-  sqlite3 *db;
-  gboolean ok;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_IO,
-                   _("“%s” does not exist"), path);
-      return FALSE;
-    }
-
-  if (!sp_store_has_sqlite_header (path, &empty, error))
-    return FALSE;
-
-  if (empty)
-    {
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
-                   _("“%s” is empty: it is not a Sales Planner workspace"), path);
-      return FALSE;
-    }
-
-  db = open_connection (path, SQLITE_OPEN_READONLY, error);
-  if (db == NULL)
-    return FALSE;
-
-  ok = validate_connection (db, path, error);
-  if (ok)
-    {
-      int app_id = 0;
-
-      /* A brand-new empty database is fine to open, but not to import. */
-      read_pragma_int (db, "PRAGMA application_id", &app_id);
-      if (app_id != SP_STORE_APPLICATION_ID)
-        {
-          g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_FOREIGN,
-                       _("“%s” is not a Sales Planner workspace"), path);
-          ok = FALSE;
-        }
-    }
-
-  sqlite3_close_v2 (db);
-  return ok;
-}
-
-static gboolean
-check_writable (const char  *path,
-                gboolean     exists,
-                GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if ((exists && g_access (path, W_OK) != 0) || g_access (dir, W_OK) != 0)
-    {
-      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
-                   _("“%s” is read-only: Sales Planner needs to write to the file and its folder. "
-                     "Copy it to a folder you can write to, or import it."), path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static SpStore *
 store_new (sqlite3    *db,
            const char *path,
@@ -346,6 +187,7 @@ open_store (const char  *path,
   g_autoptr(SpStore) self = NULL;
   gboolean exists;
   gboolean empty = TRUE;
+  gboolean full;
   int version = 0;
   sqlite3 *db;
   sqlite3 *check_db = NULL;
@@ -368,18 +210,39 @@ open_store (const char  *path,
                        _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
           return NULL;
         }
+      if (sp_store_disk_full (path))
+        {
+          sp_store_set_disk_full_error (path, error);
+          return NULL;
+        }
+      if (!sp_store_check_writable (path, FALSE, error) || !sp_store_create_file (path, error))
+        return NULL;
+      exists = TRUE;
+      empty = FALSE;
     }
   else if (!sp_store_has_sqlite_header (path, &empty, error))
+    return NULL;
+  else if (empty)
+    {
+      /* Only a missing file becomes a new workspace: an empty one may be a copy gone wrong. */
+      g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                   _("“%s” is empty: it is not a Sales Planner workspace"), path);
+      return NULL;
+    }
+
+  /* A change another program left unfinished (a hot rollback journal) is rolled back the way
+   * SQLite always does, by the first connection that may write; then the file is judged. */
+  if (exists && !sp_store_recover_hot_journal (path, error))
     return NULL;
 
   /* Validate through a read-only connection first, so a bad file is never touched. */
   if (exists && !empty)
     {
-      db = open_connection (path, SQLITE_OPEN_READONLY, error);
+      db = sp_store_open_connection (path, SQLITE_OPEN_READONLY, error);
       if (db == NULL)
         return NULL;
-      if (!validate_connection_full (db, path, FALSE, error)
-          || !read_pragma_int (db, "PRAGMA user_version", &version))
+      if (!sp_store_validate_connection (db, path, FALSE, error)
+          || !sp_store_read_int (db, "PRAGMA user_version", &version))
         {
           sqlite3_close_v2 (db);
           return NULL;
@@ -390,7 +253,9 @@ open_store (const char  *path,
         check_db = db;
       else
         {
-          gboolean ok = sp_store_run_quick_check (db, path, error);
+          gboolean ok = sp_store_run_quick_check (db, path, error)
+                        && (version == SP_STORE_SCHEMA_VERSION
+                            || sp_store_check_migration (db, path, error));
 
           sqlite3_close_v2 (db);
           if (!ok)
@@ -398,13 +263,18 @@ open_store (const char  *path,
         }
     }
 
-  if (!check_writable (path, exists, error))
+  /* A full disk: not even SQLite's sidecars fit, so the file is only read (nothing is left
+   * behind by a connection that failed to write). */
+  full = sp_store_disk_full (path);
+  if (full)
+    sp_store_set_disk_full_error (path, error);
+  if (full || !sp_store_check_writable (path, exists, error))
     {
       sqlite3_close_v2 (check_db);
       return NULL;
     }
 
-  db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  db = sp_store_open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (db == NULL)
     {
       sqlite3_close_v2 (check_db);
@@ -424,7 +294,6 @@ open_store (const char  *path,
     }
 
   if (!sp_sql_exec (db,
-                    "PRAGMA journal_mode = WAL;"
                     "PRAGMA synchronous = FULL;"
                     "PRAGMA foreign_keys = ON;"
                     "PRAGMA recursive_triggers = ON;"
@@ -447,6 +316,13 @@ open_store (const char  *path,
 
   if (!sp_migrations_run (db, error) || !sp_undo_install (db, error))
     return NULL;
+
+  /* The switch to WAL changes the file's header: only once everything above passed. */
+  if (!sp_sql_exec (db, "PRAGMA journal_mode = WAL;", error))
+    {
+      g_prefix_error (error, _("Could not open “%s”: "), path);
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -480,7 +356,7 @@ sp_store_open_read_only (const char  *path,
   if (!sp_store_validate_file (path, error))
     return NULL;
 
-  db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  db = sp_store_open_connection (path, SQLITE_OPEN_READONLY, error);
   if (db == NULL)
     return NULL;
 
@@ -518,7 +394,7 @@ sp_store_get_schema_version (SpStore *self)
 
   g_return_val_if_fail (SP_IS_STORE (self), -1);
 
-  read_pragma_int (self->db, "PRAGMA user_version", &version);
+  sp_store_read_int (self->db, "PRAGMA user_version", &version);
   return version;
 }
 
@@ -538,16 +414,20 @@ sp_store_check (SpStore  *self,
 
   if (sqlite3_step (integrity) != SQLITE_ROW)
     {
+      g_autofree char *detail = sp_store_clean_detail (sqlite3_errmsg (self->db));
+
       g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged: %s"), self->path, sqlite3_errmsg (self->db));
+                   _("“%s” is damaged: %s"), self->path, detail);
       return FALSE;
     }
 
   result = (const char *) sqlite3_column_text (integrity, 0);
   if (g_strcmp0 (result, "ok") != 0)
     {
+      g_autofree char *detail = sp_store_clean_detail (result);
+
       g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged: %s"), self->path, result);
+                   _("“%s” is damaged: %s"), self->path, detail);
       return FALSE;
     }
 
@@ -562,6 +442,11 @@ sp_store_check (SpStore  *self,
                    self->path, sqlite3_column_text (fk, 0), sqlite3_column_text (fk, 2));
       return FALSE;
     }
+
+  /* An older workspace is fine only if this version can upgrade it. */
+  if (sp_store_get_schema_version (self) < SP_STORE_SCHEMA_VERSION
+      && !sp_store_check_migration (self->db, self->path, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -593,12 +478,43 @@ sp_store_refuse_write (SpStore  *self,
   if (!sp_store_wait_checked (self, error))
     return TRUE;
 
-  if (!self->read_only)
-    return FALSE;
+  if (self->read_only)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
 
-  g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
-               _("“%s” is open read-only and cannot be changed"), self->path);
-  return TRUE;
+      if (sp_store_disk_full (self->path))
+        sp_store_set_disk_full_error (self->path, error);
+      else if (g_access (self->path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+        g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
+                     _("“%s” is read-only: Sales Planner needs to write to the file and its folder. "
+                       "Copy it to a folder you can write to, or import it."), self->path);
+      else
+        g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_READ_ONLY,
+                     _("“%s” is open read-only and cannot be changed"), self->path);
+      return TRUE;
+    }
+
+  /* Nothing is written to a file the full integrity_check has not vouched for (quick_check
+   * misses a broken index, and a write through one makes it worse). */
+  if (!self->vouched)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!sp_store_run_integrity_check (self->db, self->path, &local_error))
+        {
+          g_autofree char *detail = strchr (local_error->message, ':') != NULL
+                                    ? g_strdup (strchr (local_error->message, ':') + 2)
+                                    : g_strdup ("");
+
+          g_set_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged (%s), so nothing was changed. Restore a backup, or "
+                         "export what still reads."), self->path, detail);
+          return TRUE;
+        }
+      self->vouched = TRUE;
+    }
+
+  return FALSE;
 }
 
 gboolean

@@ -302,6 +302,13 @@ test_migrations_failure_rolls_back (void)
   g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_SQL);
   g_assert_nonnull (strstr (error->message, "version 2"));
 
+  /* Refused before anything was written: no backup either. */
+  {
+    g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+
+    g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+  }
+
   version = sp_test_query_text (path, "PRAGMA user_version");
   g_assert_cmpstr (version, ==, "1");
   column = sp_test_query_text (path, "SELECT count(*) FROM pragma_table_info('opportunity') "

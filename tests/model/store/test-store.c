@@ -312,21 +312,28 @@ test_store_bad_read_only (void)
 }
 
 static void
-test_store_empty_file_is_new (void)
+test_store_empty_file_is_refused (void)
 {
   g_autofree char *dir = sp_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "empty.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(SpStore) store = NULL;
 
+  /* Only a missing file becomes a new workspace: an empty one is refused, and left empty. */
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   store = sp_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sp_store_get_schema_version (store), ==, SP_STORE_SCHEMA_VERSION);
+  g_assert_null (store);
+  g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 1;
 
-  /* …but an empty file is not something to import. */
-  g_clear_object (&store);
-  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    g_assert_cmpuint (length, ==, 0);
+  }
+
+  /* …nor something to import. */
   g_assert_false (sp_store_validate_file (path, &error));
   g_assert_error (error, SP_STORE_ERROR, SP_STORE_ERROR_CORRUPT);
 
@@ -590,7 +597,7 @@ main (int   argc,
 
   g_test_add_func ("/store/open/new", test_store_open_new);
   g_test_add_func ("/store/open/default-path", test_store_default_path);
-  g_test_add_func ("/store/open/empty-file", test_store_empty_file_is_new);
+  g_test_add_func ("/store/open/empty-file", test_store_empty_file_is_refused);
   g_test_add_func ("/store/bad-file/corrupt", test_store_bad_corrupt);
   g_test_add_func ("/store/bad-file/check-later", test_store_check_later);
   g_test_add_func ("/store/bad-file/foreign", test_store_bad_foreign);
