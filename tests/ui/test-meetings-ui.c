@@ -38,11 +38,15 @@ show_meetings (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (meetings_page ())));
 }
 
+/* The workspace's change emitted and the page refreshed. */
 static void
 flush (void)
 {
   sp_workspace_flush (fixture.window->workspace);
   sp_ui_spin (20);
+  for (guint i = 0; i < 200 && sp_page_get_dirty (SP_PAGE (meetings_page ())); i++)
+    sp_ui_spin (10);
+  g_assert_false (sp_page_get_dirty (SP_PAGE (meetings_page ())));
 }
 
 /* The meeting of @kind on @day (the first by time), or 0. */
@@ -82,6 +86,9 @@ shoot (const char *name)
   GtkWidget *window = GTK_WIDGET (fixture.window);
 
   sp_ui_wait_for_frames (window, 1024, 768);
+  /* Nothing so wide that the window folds its sidebar away. */
+  g_assert_false (adw_leaflet_get_folded (fixture.window->leaflet));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (meetings_page ())));
   sp_ui_screenshot (&fixture, NULL, name, 1024, 768);
 }
 

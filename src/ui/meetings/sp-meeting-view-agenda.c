@@ -66,8 +66,8 @@ table_new (SpMeetingView      *self,
       GtkWidget *label = gtk_label_new (headings[c]);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 13);
       gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0.0f : 1.0f);
       gtk_widget_set_valign (label, GTK_ALIGN_END);
       gtk_widget_add_css_class (label, "heading");
@@ -91,6 +91,11 @@ table_row (GtkGrid  *grid,
 
   while (gtk_grid_get_child_at (grid, 0, row) != NULL)
     row++;
+  /* Headings align with their column. */
+  if (row == 1)
+    for (guint c = 1; c < n; c++)
+      if ((text_columns & (1u << c)) != 0)
+        gtk_label_set_xalign (GTK_LABEL (gtk_grid_get_child_at (grid, (int) c, 0)), 0.0f);
   for (guint c = 0; c < n; c++)
     {
       gboolean text = c == 0 || (text_columns & (1u << c)) != 0;
@@ -143,19 +148,15 @@ static void
 add_table (GtkBox  *box,
            GtkGrid *grid)
 {
-  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  /* A wide table scrolls sideways rather than widening the slide. */
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (grid));
-  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_add_css_class (card, "card");
   gtk_widget_set_margin_top (GTK_WIDGET (grid), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (grid), 12);
   gtk_widget_set_margin_start (GTK_WIDGET (grid), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (grid), 12);
-  gtk_box_append (box, scroller);
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (grid));
+  gtk_box_append (box, card);
 }
 
 /* Rep | the five activities (against a requirement) | orders | revenue. */
