@@ -388,7 +388,7 @@ test_slides (void)
   g_assert_true (gtk_widget_has_css_class (window, "presentation"));
   sp_ui_spin (200);
   g_assert_true (sp_meeting_view_get_presenting (view));
-  g_assert_false (gtk_widget_get_visible (view->sidebar));
+  g_assert_false (gtk_widget_get_visible (view->navigator));
   sp_meeting_view_set_slide (view, "overview");
   g_assert_true (sp_meetings_page_step_slide (page, 1));
   g_assert_cmpstr (sp_meeting_view_get_slide (view), ==, "results");

@@ -31,7 +31,9 @@ struct _SpMeetingView
   GtkLabel         *subtitle;
   GtkSwitch        *held;
   GtkLabel         *counter;
-  GtkWidget        *sidebar;
+  GtkWidget        *navigator;     /* the section navigator, hidden when presenting */
+  GtkDropDown      *sections;
+  GtkStringList    *section_names;
   GtkStack         *slides;
 
   /* Per section key: where the agenda's figures go (a GtkBox whose child is replaced on each

@@ -70,6 +70,7 @@ add_slide (SpMeetingView *self,
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   gtk_stack_add_titled (self->slides, scroller, name, title);
+  gtk_string_list_append (self->section_names, title);
   return GTK_BOX (box);
 }
 
@@ -181,15 +182,23 @@ build_overview (SpMeetingView *self)
 }
 
 static void
+clear_section_names (SpMeetingView *self)
+{
+  gboolean loading = self->loading;
+
+  self->loading = TRUE;
+  gtk_string_list_splice (self->section_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->section_names)), NULL);
+  self->loading = loading;
+}
+
+static void
 build_slides (SpMeetingView *self)
 {
   GtkWidget *child;
   const SpMeetingSection *sections;
   guint n_sections;
 
-  /* The sidebar lets go of the pages first: GTK 4.8's sidebar follows a removed page
-   * after it is gone. */
-  gtk_stack_sidebar_set_stack (GTK_STACK_SIDEBAR (self->sidebar), NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->slides))) != NULL)
     gtk_stack_remove (self->slides, child);
   g_hash_table_remove_all (self->data_boxes);
@@ -198,11 +207,9 @@ build_slides (SpMeetingView *self)
   g_ptr_array_set_size (self->attendee_checks, 0);
   self->carried_list = self->own_list = NULL;
   self->action_text = NULL;
+  clear_section_names (self);
   if (self->meeting == NULL)
-    {
-      gtk_stack_sidebar_set_stack (GTK_STACK_SIDEBAR (self->sidebar), self->slides);
-      return;
-    }
+    return;
 
   build_overview (self);
   sections = sp_meeting_kind_get_sections (sp_meeting_get_kind (self->meeting), &n_sections);
@@ -221,7 +228,6 @@ build_slides (SpMeetingView *self)
 
     gtk_box_append (box, _sp_meeting_view_build_actions (self));
   }
-  gtk_stack_sidebar_set_stack (GTK_STACK_SIDEBAR (self->sidebar), self->slides);
 }
 
 static void
@@ -240,8 +246,12 @@ update_counter (SpMeetingView *self)
   if (n > 0)
     {
       g_autofree char *text = g_strdup_printf (_("%u of %u"), index + 1, n);
+      gboolean loading = self->loading;
 
       gtk_label_set_label (self->counter, text);
+      self->loading = TRUE;
+      gtk_drop_down_set_selected (self->sections, index);
+      self->loading = loading;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->counter), self->presenting && n > 0);
 }
@@ -250,6 +260,29 @@ static void
 slide_changed_cb (SpMeetingView *self)
 {
   update_counter (self);
+}
+
+static void
+section_selected_cb (SpMeetingView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sections);
+  guint i = 0;
+
+  if (self->loading || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->slides)); c != NULL;
+       c = gtk_widget_get_next_sibling (c), i++)
+    if (i == selected)
+      gtk_stack_set_visible_child (self->slides, c);
+}
+
+static void
+step_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  sp_meeting_view_step_slide (SP_MEETING_VIEW (widget),
+                              g_str_equal (action_name, "meeting.next-slide") ? 1 : -1);
 }
 
 static void
@@ -439,7 +472,7 @@ sp_meeting_view_set_presenting (SpMeetingView *self,
   g_return_if_fail (SP_IS_MEETING_VIEW (self));
 
   self->presenting = presenting;
-  gtk_widget_set_visible (self->sidebar, !presenting);
+  gtk_widget_set_visible (self->navigator, !presenting);
   if (presenting)
     gtk_widget_add_css_class (GTK_WIDGET (self), "sp-presenting");
   else
@@ -529,6 +562,7 @@ sp_meeting_view_finalize (GObject *object)
   g_hash_table_unref (self->notes);
   g_hash_table_unref (self->tables);
   g_ptr_array_unref (self->attendee_checks);
+  g_object_unref (self->section_names);
 
   G_OBJECT_CLASS (sp_meeting_view_parent_class)->finalize (object);
 }
@@ -548,8 +582,12 @@ sp_meeting_view_class_init (SpMeetingViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpMeetingView, subtitle);
   gtk_widget_class_bind_template_child (widget_class, SpMeetingView, held);
   gtk_widget_class_bind_template_child (widget_class, SpMeetingView, counter);
-  gtk_widget_class_bind_template_child (widget_class, SpMeetingView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SpMeetingView, navigator);
+  gtk_widget_class_bind_template_child (widget_class, SpMeetingView, sections);
   gtk_widget_class_bind_template_child (widget_class, SpMeetingView, slides);
+  gtk_widget_class_bind_template_callback (widget_class, section_selected_cb);
+  gtk_widget_class_install_action (widget_class, "meeting.previous-slide", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "meeting.next-slide", NULL, step_activated);
   gtk_widget_class_bind_template_callback (widget_class, held_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, slide_changed_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -563,5 +601,7 @@ sp_meeting_view_init (SpMeetingView *self)
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->attendee_checks = g_ptr_array_new ();
+  self->section_names = gtk_string_list_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->sections, G_LIST_MODEL (self->section_names));
 }
