@@ -266,6 +266,23 @@ test_morning_meeting (void)
   }
   g_assert_nonnull (gtk_list_box_get_row_at_index (_sp_meeting_view_get_own (view), 1));
 
+  /* Attendees: the first two reps. */
+  gtk_check_button_set_active (g_ptr_array_index (view->attendee_checks, 0), TRUE);
+  gtk_check_button_set_active (g_ptr_array_index (view->attendee_checks, 1), TRUE);
+  flush ();
+  {
+    g_autoptr(GArray) attendees = sp_meeting_list_attendees (fixture.store, morning, &error);
+    g_autoptr(SpRep) first = g_list_model_get_item (view->reps, 0);
+    g_autoptr(SpRep) second = g_list_model_get_item (view->reps, 1);
+
+    g_assert_cmpuint (attendees->len, ==, 2);
+    g_assert_true ((g_array_index (attendees, gint64, 0) == sp_rep_get_id (first)
+                    && g_array_index (attendees, gint64, 1) == sp_rep_get_id (second))
+                   || (g_array_index (attendees, gint64, 1) == sp_rep_get_id (first)
+                       && g_array_index (attendees, gint64, 0) == sp_rep_get_id (second)));
+    g_assert_true (gtk_check_button_get_active (g_ptr_array_index (view->attendee_checks, 1)));
+  }
+
   /* Held. */
   gtk_switch_set_active (view->held, TRUE);
   flush ();

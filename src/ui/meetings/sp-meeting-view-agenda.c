@@ -58,7 +58,7 @@ table_new (SpMeetingView      *self,
 {
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
 
-  gtk_grid_set_column_spacing (grid, 18);
+  gtk_grid_set_column_spacing (grid, 12);
   gtk_grid_set_row_spacing (grid, 6);
   gtk_widget_add_css_class (GTK_WIDGET (grid), "sp-meeting-table");
   for (guint c = 0; c < n_columns; c++)
