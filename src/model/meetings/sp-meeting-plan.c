@@ -413,30 +413,25 @@ sp_meeting_plan_occurrences (const SpMeetingSchedule *lines,
   return g_steal_pointer (&out);
 }
 
-gboolean
-sp_meeting_plan_generate (SpStore  *store,
-                          int       fiscal_year,
-                          guint    *n_added,
-                          GError  **error)
+static gboolean
+generate (SpStore                 *store,
+          const SpMeetingSchedule *lines,
+          guint                    n_lines,
+          int                      fiscal_year,
+          guint                   *n_added,
+          GError                 **error)
 {
   g_autoptr(SpPreferences) preferences = NULL;
   g_autoptr(SpCalendar) calendar = NULL;
-  g_autoptr(GArray) lines = NULL;
   g_autoptr(GArray) occurrences = NULL;
   g_autoptr(sqlite3_stmt) exists = NULL;
   guint added = 0;
 
-  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
-
   if (n_added != NULL)
     *n_added = 0;
-  lines = sp_meeting_plan_list (store, error);
-  if (lines == NULL)
-    return FALSE;
   preferences = sp_preferences_new (store);
   calendar = sp_preferences_dup_calendar (preferences);
-  occurrences = sp_meeting_plan_occurrences ((SpMeetingSchedule *) (void *) lines->data,
-                                             lines->len, calendar, fiscal_year);
+  occurrences = sp_meeting_plan_occurrences (lines, n_lines, calendar, fiscal_year);
 
   if (!sp_store_begin_edit (store, _("Plan the year’s meetings"), error))
     return FALSE;
@@ -472,4 +467,47 @@ sp_meeting_plan_generate (SpStore  *store,
 fail:
   sp_store_rollback_edit (store);
   return FALSE;
+}
+
+gboolean
+sp_meeting_plan_generate (SpStore  *store,
+                          int       fiscal_year,
+                          guint    *n_added,
+                          GError  **error)
+{
+  g_autoptr(GArray) lines = NULL;
+
+  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  lines = sp_meeting_plan_list (store, error);
+  if (lines == NULL)
+    return FALSE;
+  return generate (store, (SpMeetingSchedule *) (void *) lines->data, lines->len, fiscal_year,
+                   n_added, error);
+}
+
+gboolean
+sp_meeting_plan_generate_or_defaults (SpStore  *store,
+                                      int       fiscal_year,
+                                      guint    *n_added,
+                                      GError  **error)
+{
+  g_autoptr(GArray) lines = NULL;
+  const SpMeetingSchedule *usual;
+  guint n_usual;
+
+  g_return_val_if_fail (SP_IS_STORE (store), FALSE);
+
+  if (n_added != NULL)
+    *n_added = 0;
+  lines = sp_meeting_plan_list (store, error);
+  if (lines == NULL)
+    return FALSE;
+  if (lines->len > 0)
+    return generate (store, (SpMeetingSchedule *) (void *) lines->data, lines->len,
+                     fiscal_year, n_added, error);
+  usual = sp_meeting_plan_get_defaults (&n_usual);
+  return generate (store, usual, n_usual, fiscal_year, n_added, error);
 }

@@ -99,5 +99,12 @@ gboolean     sp_meeting_plan_generate       (SpStore                 *store,
                                              int                      fiscal_year,
                                              guint                   *n_added,
                                              GError                 **error);
+/* The same with the usual plan (sp_meeting_plan_get_defaults()) when the workspace has no
+ * plan of its own; the plan itself is not saved. One undoable edit. */
+gboolean     sp_meeting_plan_generate_or_defaults
+                                            (SpStore                 *store,
+                                             int                      fiscal_year,
+                                             guint                   *n_added,
+                                             GError                 **error);
 
 G_END_DECLS

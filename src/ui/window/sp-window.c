@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "sp-dashboard-page.h"
+#include "sp-meetings-page.h"
 #include "sp-funnel-page.h"
 #include "sp-page.h"
 #include "sp-window-private.h"
@@ -241,6 +242,12 @@ page_views_cb (GtkWidget *widget,
 
   if (!sp_window_get_presenting (self))
     return FALSE;
+
+  /* An open meeting turns its own slides. */
+  if (SP_IS_MEETINGS_PAGE (adw_view_stack_get_visible_child (self->stack))
+      && sp_meetings_page_step_slide (SP_MEETINGS_PAGE (adw_view_stack_get_visible_child (self->stack)),
+                                      step))
+    return TRUE;
 
   pages = adw_view_stack_get_pages (self->stack);
   n = g_list_model_get_n_items (G_LIST_MODEL (pages));
@@ -620,6 +627,7 @@ sp_window_class_init (SpWindowClass *klass)
   g_type_ensure (SP_TYPE_WORKLOAD_PAGE);
   g_type_ensure (SP_TYPE_FUNNEL_PAGE);
   g_type_ensure (SP_TYPE_DASHBOARD_PAGE);
+  g_type_ensure (SP_TYPE_MEETINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpWindow, toast_overlay);

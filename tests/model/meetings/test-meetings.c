@@ -221,6 +221,52 @@ test_plan_generation (void)
   workspace_close (&ws);
 }
 
+/* Without a plan of its own the workspace gets the usual plan's meetings (morning and
+ * evening on 254 working days, 52 weekly, 12 monthly, 4 reviews) in one undoable edit, and
+ * the plan stays empty; with a plan, its own lines are used. */
+static void
+test_plan_defaults (void)
+{
+  Workspace ws = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpPreferences) prefs = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GListModel) meetings = NULL;
+  static const int holidays[][3] = { { 2026, 5, 1 }, { 2026, 10, 1 }, { 2026, 10, 2 },
+                                     { 2026, 10, 3 }, { 2026, 10, 4 }, { 2026, 10, 5 },
+                                     { 2026, 10, 6 }, { 2026, 10, 7 }, { 2027, 1, 1 } };
+  const SpMeetingSchedule *defaults;
+  guint n_defaults, n_added = 0;
+
+  workspace_open (&ws);
+  prefs = sp_preferences_new (ws.store);
+  g_assert_true (sp_preferences_set_fiscal_start_month (prefs, G_DATE_APRIL, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (holidays); i++)
+    {
+      GDate d = date (holidays[i][0], holidays[i][1], holidays[i][2]);
+      g_assert_true (sp_preferences_add_holiday (prefs, &d, "假日", &error));
+    }
+
+  g_assert_true (sp_meeting_plan_generate_or_defaults (ws.store, 2026, &n_added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 254 * 2 + 52 + 12 + 4);
+  lines = sp_meeting_plan_list (ws.store, &error);
+  g_assert_cmpuint (lines->len, ==, 0);
+  g_assert_cmpstr (sp_store_get_undo_label (ws.store), ==, "Plan the year’s meetings");
+  g_assert_true (sp_store_undo (ws.store, &error));
+  meetings = sp_meeting_list (ws.store, NULL, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (meetings), ==, 0);
+
+  /* A plan of its own: only the weekly meeting. */
+  defaults = sp_meeting_plan_get_defaults (&n_defaults);
+  for (guint i = 0; i < n_defaults; i++)
+    if (defaults[i].kind == SP_MEETING_WEEKLY)
+      g_assert_cmpint (sp_meeting_plan_set (ws.store, &defaults[i], &error), >, 0);
+  g_assert_true (sp_meeting_plan_generate_or_defaults (ws.store, 2026, &n_added, &error));
+  g_assert_cmpuint (n_added, ==, 52);
+  workspace_close (&ws);
+}
+
 /* Four reps in two regions; 20 working days of history (2026-02-16 … 03-13) at 10 prospects,
  * 5 appointments, 4 presentations, 2 objections, 1 close, 1 order of 100.00 a day, which
  * gives rates 1/2, 4/5, 1/2, 1/2 and an order value of 100.00. FY2026's target 1,044,000.00
@@ -797,6 +843,7 @@ main (int   argc,
 
   g_test_add_func ("/meetings/kinds", test_kinds);
   g_test_add_func ("/meetings/plan/fiscal-april-holidays", test_plan_generation);
+  g_test_add_func ("/meetings/plan/defaults", test_plan_defaults);
   g_test_add_func ("/meetings/agenda/morning", test_morning);
   g_test_add_func ("/meetings/agenda/evening", test_evening);
   g_test_add_func ("/meetings/agenda/empty-team", test_empty_team);
