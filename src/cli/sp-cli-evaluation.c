@@ -51,21 +51,12 @@ parse_json_format (const char  *text,
   return TRUE;
 }
 
+/* A string, "" for none, escaped as every JSON the CLI prints (sp_cli_json_string). */
 static void
 json_string (GString    *out,
              const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  sp_cli_json_string (out, text != NULL ? text : "");
 }
 
 /* "87.5%" from an exact rate, rounded half away from zero to 0.1; "—" when undefined. */

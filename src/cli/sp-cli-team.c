@@ -126,24 +126,16 @@ void
 sp_cli_json_string (GString    *out,
                     const char *text)
 {
+  g_autofree char *quoted = NULL;
+
   if (text == NULL)
     {
       g_string_append (out, "null");
       return;
     }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
+  /* One escaping for every JSON the CLI prints: json-glib's, through the model's writer. */
+  quoted = sp_json_quote (text);
+  g_string_append (out, quoted);
 }
 
 static gboolean

@@ -380,7 +380,7 @@ fail:
   return 0;
 }
 
-/* One UPDATE/DELETE of item ?1 with ?2 = @text (or NULL) as one edit. */
+/* One UPDATE/DELETE of item ?1 with ?2 = @text (or @value, or NULL) as one edit. */
 static gboolean
 edit_item (SpStore     *store,
            gint64       id,
@@ -390,31 +390,8 @@ edit_item (SpStore     *store,
            gint64       value,
            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!sp_meeting_row_exists (store, "action_item", id, error)
-      || !sp_store_begin_edit (store, label, error))
-    return FALSE;
-  stmt = sp_sql_prepare (sp_store_get_db (store), sql, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  else if (value != 0)
-    sqlite3_bind_int64 (stmt, 2, value);
-  else
-    sqlite3_bind_null (stmt, 2);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sp_store_set_sql_error (store, error, _("Could not change the action item"));
-      goto fail;
-    }
-  return sp_store_commit_edit (store, error);
-
-fail:
-  sp_store_rollback_edit (store);
-  return FALSE;
+  return sp_meeting_edit_row (store, "action_item", id, label,
+                              _("Could not change the action item"), sql, text, value, error);
 }
 
 gboolean

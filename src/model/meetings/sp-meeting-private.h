@@ -16,6 +16,18 @@ gboolean  sp_meeting_row_exists    (SpStore     *store,
                                     const char  *table,
                                     gint64       id,
                                     GError     **error);
+/* Runs @sql (an UPDATE or DELETE with row @id of @table as ?1 and @text — or @value, 0 for
+ * NULL — as ?2) as one edit labelled @label, after checking the row exists; @failure leads
+ * the message when SQLite refuses. */
+gboolean  sp_meeting_edit_row      (SpStore     *store,
+                                    const char  *table,
+                                    gint64       id,
+                                    const char  *label,
+                                    const char  *failure,
+                                    const char  *sql,
+                                    const char  *text,
+                                    gint64       value,
+                                    GError     **error);
 /* Sets @error for a bad time ("HH:MM") and returns FALSE. */
 gboolean  sp_meeting_check_time    (const char  *time,
                                     char         out[6],

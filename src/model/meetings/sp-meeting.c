@@ -382,20 +382,20 @@ sp_meeting_add (SpStore               *store,
   return id;
 }
 
-/* Runs @sql (an UPDATE or DELETE with the meeting id as ?1 and @text or @value as ?2) as one
- * edit labelled @label, after checking the meeting exists. */
-static gboolean
-edit_meeting (SpStore     *store,
-              gint64       id,
-              const char  *label,
-              const char  *sql,
-              const char  *text,
-              gint64       value,
-              GError     **error)
+gboolean
+sp_meeting_edit_row (SpStore     *store,
+                     const char  *table,
+                     gint64       id,
+                     const char  *label,
+                     const char  *failure,
+                     const char  *sql,
+                     const char  *text,
+                     gint64       value,
+                     GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!sp_meeting_row_exists (store, "meeting", id, error)
+  if (!sp_meeting_row_exists (store, table, id, error)
       || !sp_store_begin_edit (store, label, error))
     return FALSE;
 
@@ -411,7 +411,7 @@ edit_meeting (SpStore     *store,
     sqlite3_bind_null (stmt, 2);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      sp_store_set_sql_error (store, error, _("Could not change the meeting"));
+      sp_store_set_sql_error (store, error, failure);
       goto fail;
     }
   return sp_store_commit_edit (store, error);
@@ -419,6 +419,19 @@ edit_meeting (SpStore     *store,
 fail:
   sp_store_rollback_edit (store);
   return FALSE;
+}
+
+static gboolean
+edit_meeting (SpStore     *store,
+              gint64       id,
+              const char  *label,
+              const char  *sql,
+              const char  *text,
+              gint64       value,
+              GError     **error)
+{
+  return sp_meeting_edit_row (store, "meeting", id, label, _("Could not change the meeting"),
+                              sql, text, value, error);
 }
 
 gboolean
