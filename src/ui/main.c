@@ -17,9 +17,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(SpApplication) app = NULL;
+  const char *localedir = g_getenv ("SALES_PLANNER_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/dev run points this at the build tree's po/, so the translations show without
+   * installing (as the CLI does). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
