@@ -168,11 +168,19 @@ sp_cli_run_ranking (SpCli   *cli,
   return TRUE;
 }
 
-gboolean
-sp_cli_run_scorecard (SpCli   *cli,
-                      int      argc,
-                      char   **argv,
-                      GError **error)
+/* The options scorecard and coach share: --rep, --from, --to and --format, then the
+ * workspace and the rep. FALSE with @error, or TRUE with *@help_shown when --help was asked. */
+static gboolean
+parse_rep_period (SpCli     *cli,
+                  int        argc,
+                  char     **argv,
+                  gboolean  *help_shown,
+                  SpStore  **out_store,
+                  gint64    *rep_id,
+                  GDate     *from,
+                  GDate     *to,
+                  gboolean  *json,
+                  GError   **error)
 {
   g_auto(GStrv) args = NULL;
   g_autofree char *rep_name = NULL;
@@ -180,10 +188,6 @@ sp_cli_run_scorecard (SpCli   *cli,
   g_autofree char *to_text = NULL;
   g_autofree char *format = NULL;
   g_autoptr(SpStore) store = NULL;
-  gboolean help_shown, json;
-  SpScorecard card;
-  gint64 rep_id;
-  GDate from, to;
   GOptionEntry entries[] = {
     { "rep", 'r', 0, G_OPTION_ARG_STRING, &rep_name, N_("The rep"), N_("NAME") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day"), N_("YYYY-MM-DD") },
@@ -193,9 +197,10 @@ sp_cli_run_scorecard (SpCli   *cli,
     { NULL },
   };
 
-  if (!sp_cli_parse (cli, entries, argc, argv, 0, 0, &args, &help_shown, error))
+  *help_shown = FALSE;
+  if (!sp_cli_parse (cli, entries, argc, argv, 0, 0, &args, help_shown, error))
     return FALSE;
-  if (help_shown)
+  if (*help_shown)
     return TRUE;
   if (rep_name == NULL || from_text == NULL || to_text == NULL)
     {
@@ -203,14 +208,35 @@ sp_cli_run_scorecard (SpCli   *cli,
                    rep_name == NULL ? "--rep" : from_text == NULL ? "--from" : "--to");
       return FALSE;
     }
-  if (!parse_day ("--from", from_text, &from, error) || !parse_day ("--to", to_text, &to, error)
-      || !parse_json_format (format, &json, error))
+  if (!parse_day ("--from", from_text, from, error) || !parse_day ("--to", to_text, to, error)
+      || !parse_json_format (format, json, error))
     return FALSE;
   store = sp_cli_open_existing (cli, error);
   if (store == NULL)
     return FALSE;
-  rep_id = sp_cli_find_rep (store, rep_name, 0, error);
-  if (rep_id == 0 || !sp_scorecard_evaluate (store, rep_id, &from, &to, &card, error))
+  *rep_id = sp_cli_find_rep (store, rep_name, 0, error);
+  if (*rep_id == 0)
+    return FALSE;
+  *out_store = g_steal_pointer (&store);
+  return TRUE;
+}
+
+gboolean
+sp_cli_run_scorecard (SpCli   *cli,
+                      int      argc,
+                      char   **argv,
+                      GError **error)
+{
+  g_autoptr(SpStore) store = NULL;
+  gboolean help_shown, json;
+  SpScorecard card;
+  gint64 rep_id;
+  GDate from, to;
+  if (!parse_rep_period (cli, argc, argv, &help_shown, &store, &rep_id, &from, &to, &json, error))
+    return FALSE;
+  if (help_shown)
+    return TRUE;
+  if (!sp_scorecard_evaluate (store, rep_id, &from, &to, &card, error))
     return FALSE;
 
   if (json)
@@ -419,43 +445,16 @@ sp_cli_run_coach (SpCli   *cli,
                   char   **argv,
                   GError **error)
 {
-  g_auto(GStrv) args = NULL;
-  g_autofree char *rep_name = NULL;
-  g_autofree char *from_text = NULL;
-  g_autofree char *to_text = NULL;
-  g_autofree char *format = NULL;
   g_autoptr(SpStore) store = NULL;
   gboolean help_shown, json;
   SpDiagnosis d;
   gint64 rep_id;
   GDate from, to;
-  GOptionEntry entries[] = {
-    { "rep", 'r', 0, G_OPTION_ARG_STRING, &rep_name, N_("The rep"), N_("NAME") },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day"), N_("YYYY-MM-DD") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day"), N_("YYYY-MM-DD") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("text (the default) or json"),
-      N_("FORMAT") },
-    { NULL },
-  };
-
-  if (!sp_cli_parse (cli, entries, argc, argv, 0, 0, &args, &help_shown, error))
+  if (!parse_rep_period (cli, argc, argv, &help_shown, &store, &rep_id, &from, &to, &json, error))
     return FALSE;
   if (help_shown)
     return TRUE;
-  if (rep_name == NULL || from_text == NULL || to_text == NULL)
-    {
-      g_set_error (error, SP_CLI_ERROR, SP_CLI_ERROR_USAGE, _("Missing option %s"),
-                   rep_name == NULL ? "--rep" : from_text == NULL ? "--from" : "--to");
-      return FALSE;
-    }
-  if (!parse_day ("--from", from_text, &from, error) || !parse_day ("--to", to_text, &to, error)
-      || !parse_json_format (format, &json, error))
-    return FALSE;
-  store = sp_cli_open_existing (cli, error);
-  if (store == NULL)
-    return FALSE;
-  rep_id = sp_cli_find_rep (store, rep_name, 0, error);
-  if (rep_id == 0 || !sp_coaching_diagnose (store, rep_id, &from, &to, &d, error))
+  if (!sp_coaching_diagnose (store, rep_id, &from, &to, &d, error))
     return FALSE;
   if (json)
     {
